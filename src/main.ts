@@ -1,0 +1,42 @@
+import { loadConfig } from './config.js';
+import { openDatabase, runMigrations } from './platform/db/database.js';
+import { buildApp } from './app.js';
+import { seedDemo } from '../seed/demo.js';
+
+/** Starts everything: config → database → migrations → demo data → HTTP. */
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await runMigrations(database);
+  const app = await buildApp(config, database);
+
+  let demoLogins: { role: string; email: string }[] = [];
+  if (config.seedDemo) demoLogins = await seedDemo(database, { password: config.demoPassword, log: app.log });
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('127.0.0.1', 'localhost');
+  const lines = [
+    '',
+    `  Kreditplatz läuft auf ${url}  (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL-Server'})`,
+    `  API-Dokumentation: ${url}/docs   OpenAPI: ${url}/openapi.json`,
+  ];
+  if (demoLogins.length > 0) {
+    lines.push('', `  Demo-Zugänge (Passwort: ${config.demoPassword}):`);
+    for (const l of demoLogins) lines.push(`    ${l.role.padEnd(9)} ${l.email}`);
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ZMoney } from '../../platform/http/openapi.js';
+import { berlinToday, isCalendarDate } from '../../platform/time.js';
+import { FEDERAL_STATE_CODES } from './federal-states.js';
+import { LEGAL_FORMS } from './schema.js';
+
+export const ZCalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum im Format JJJJ-MM-TT' })
+  .refine(isCalendarDate, { message: 'kein gültiges Kalenderdatum' });
+
+export const ZCreateCompanySchema = z.strictObject({
+  name: z.string().trim().min(2, { message: 'mindestens 2 Zeichen' }).max(200),
+  legalForm: z.enum(LEGAL_FORMS, { message: `eine von: ${LEGAL_FORMS.join(', ')}` }),
+  registerNumber: z
+    .string()
+    .trim()
+    .regex(/^(HRA|HRB|GnR|PR|VR|GsR) ?\d{1,6}( ?[A-Z]{1,3})?$/, {
+      message: 'Registernummer wie „HRB 12345“ (HRA, HRB, GnR, PR, VR, GsR)',
+    })
+    .optional(),
+  vatId: z
+    .string()
+    .transform((v) => v.replace(/[\s.-]/g, '').toUpperCase())
+    .pipe(z.string().regex(/^DE\d{9}$/, { message: 'USt-IdNr. im Format DE + 9 Ziffern' }))
+    .optional(),
+  street: z.string().trim().min(3, { message: 'mindestens 3 Zeichen' }).max(200),
+  postalCode: z.string().regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' }),
+  city: z.string().trim().min(2, { message: 'mindestens 2 Zeichen' }).max(100),
+  industryCode: z.string().trim().min(1).max(10),
+  foundedOn: ZCalendarDate.refine((d) => d >= '1800-01-01' && d <= berlinToday(), {
+    message: 'Gründungsdatum darf nicht in der Zukunft liegen',
+  }),
+  employees: z.number().int({ message: 'ganze Zahl' }).min(0).max(1_000_000),
+  annualRevenue: ZMoney,
+});
+export type TCreateCompany = z.infer<typeof ZCreateCompanySchema>;
+
+export const ZCompanySchema = z
+  .object({
+    id: z.uuid(),
+    ownerId: z.uuid(),
+    name: z.string(),
+    legalForm: z.enum(LEGAL_FORMS),
+    registerNumber: z.string().nullable(),
+    vatId: z.string().nullable(),
+    street: z.string(),
+    postalCode: z.string(),
+    city: z.string(),
+    federalState: z.enum(FEDERAL_STATE_CODES as [string, ...string[]]),
+    industryCode: z.string(),
+    industryLabel: z.string(),
+    foundedOn: z.string(),
+    employees: z.number().int(),
+    annualRevenue: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Company' });
+export type TCompany = z.infer<typeof ZCompanySchema>;

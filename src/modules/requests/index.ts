@@ -1,0 +1,4 @@
+export { financingRequests, requestHistory, PRODUCTS, type Product, type FinancingRequestRow } from './schema.js';
+export { REQUEST_STATUSES, type RequestStatus, checkTransition, allowedNext, TRANSITIONS } from './lifecycle.js';
+export { requestRoutes } from './routes.js';
+export { transition, getRequest } from './requests.service.js';

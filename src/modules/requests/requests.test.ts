@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createCompany,
+  problem,
+  registeredBorrower,
+  signedInAs,
+  startTestApp,
+  type Client,
+  type TestContext,
+} from '../../../test/helpers/app.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+afterAll(() => ctx.close());
+
+const NEED = { product: 'investment_loan', amount: '300000.00', termMonths: 60, purpose: 'CNC-Bearbeitungszentrum' };
+
+async function borrowerWithCompany(consent = true) {
+  const b = await registeredBorrower(ctx);
+  const company = await createCompany(b.client);
+  if (consent) {
+    await b.client.put(`/api/v1/companies/${company.id}/consents`, { dataProcessing: true, lenderSharing: true, marketing: false });
+  }
+  return { ...b, company };
+}
+
+async function draft(client: Client, companyId: string, over: Record<string, unknown> = {}) {
+  const res = await client.post('/api/v1/financing-requests', { companyId, ...NEED, ...over });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; status: string };
+}
+
+describe('financing requests', () => {
+  it('creates a draft, edits it, submits it and records the history', async () => {
+    const { client, company, user } = await borrowerWithCompany();
+    const d = await draft(client, company.id);
+    expect(d).toMatchObject({ status: 'draft', amount: '300000.00', companyId: company.id, actions: ['submitted', 'withdrawn'] });
+
+    const patched = await client.patch(`/api/v1/financing-requests/${d.id}`, { amount: '350000.5', termMonths: 72 });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ amount: '350000.50', termMonths: 72 });
+
+    const sub = await client.post(`/api/v1/financing-requests/${d.id}/submit`);
+    expect(sub.statusCode, sub.body).toBe(200);
+    const body = sub.json();
+    expect(body.status).toBe('submitted');
+    expect(body.submittedAt).not.toBeNull();
+    expect(body.history.map((h: { from: string | null; to: string }) => [h.from, h.to])).toEqual([
+      [null, 'draft'],
+      ['draft', 'submitted'],
+    ]);
+    expect(body.history[1].actor).toMatchObject({ id: user.id, role: 'borrower' });
+
+    const again = await client.get(`/api/v1/financing-requests/${d.id}`);
+    expect(again.json().history).toHaveLength(2);
+  });
+
+  it.each([
+    ['amount', { amount: '9999.99' }],
+    ['amount', { amount: '50000000.01' }],
+    ['amount', { amount: 300000 }],
+    ['termMonths', { termMonths: 0 }],
+    ['termMonths', { termMonths: 361 }],
+    ['product', { product: 'crypto_loan' }],
+    ['purpose', { purpose: '' }],
+  ])('rejects an invalid %s', async (field, over) => {
+    const { client, company } = await borrowerWithCompany();
+    const res = await client.post('/api/v1/financing-requests', { companyId: company.id, ...NEED, ...over });
+    expect(res.statusCode).toBe(400);
+    expect(problem(res).errors!.map((e) => e.path)).toContain(field);
+  });
+
+  it('accepts the exact amount bounds', async () => {
+    const { client, company } = await borrowerWithCompany();
+    await draft(client, company.id, { amount: '10000.00', termMonths: 1 });
+    await draft(client, company.id, { amount: '50000000.00', termMonths: 360 });
+  });
+
+  it('refuses to submit without both required consents and names the missing one', async () => {
+    const { client, company } = await borrowerWithCompany(false);
+    const d = await draft(client, company.id);
+    await client.put(`/api/v1/companies/${company.id}/consents`, { dataProcessing: true, lenderSharing: false, marketing: true });
+    const res = await client.post(`/api/v1/financing-requests/${d.id}/submit`);
+    expect(res.statusCode).toBe(409);
+    expect(problem(res).type).toBe('/problems/consent-missing');
+    expect(problem(res).errors).toEqual([{ path: 'consents.lenderSharing', message: 'Einwilligung erforderlich' }]);
+    expect(res.json().missingConsents).toEqual(['lenderSharing']);
+    expect((await client.get(`/api/v1/financing-requests/${d.id}`)).json().status).toBe('draft');
+  });
+
+  it('answers illegal transitions with 409 and changes nothing', async () => {
+    const { client, company } = await borrowerWithCompany();
+    const d = await draft(client, company.id);
+    await client.post(`/api/v1/financing-requests/${d.id}/submit`);
+    const twice = await client.post(`/api/v1/financing-requests/${d.id}/submit`);
+    expect(twice.statusCode).toBe(409);
+    expect(problem(twice).type).toBe('/problems/illegal-transition');
+    const edit = await client.patch(`/api/v1/financing-requests/${d.id}`, { amount: '20000.00' });
+    expect(edit.statusCode).toBe(409);
+    const w = await client.post(`/api/v1/financing-requests/${d.id}/withdraw`, { reason: 'Finanzierung anderweitig gefunden' });
+    expect(w.statusCode).toBe(200);
+    expect(w.json().history.at(-1)).toMatchObject({ from: 'submitted', to: 'withdrawn', reason: 'Finanzierung anderweitig gefunden' });
+    expect((await client.post(`/api/v1/financing-requests/${d.id}/withdraw`)).statusCode).toBe(409);
+  });
+
+  it('keeps borrowers apart: another borrower gets 404 for every operation', async () => {
+    const a = await borrowerWithCompany();
+    const b = await borrowerWithCompany();
+    const d = await draft(a.client, a.company.id);
+    expect((await b.client.get(`/api/v1/financing-requests/${d.id}`)).statusCode).toBe(404);
+    expect((await b.client.patch(`/api/v1/financing-requests/${d.id}`, { amount: '20000.00' })).statusCode).toBe(404);
+    expect((await b.client.post(`/api/v1/financing-requests/${d.id}/submit`)).statusCode).toBe(404);
+    expect((await b.client.post(`/api/v1/financing-requests/${d.id}/withdraw`)).statusCode).toBe(404);
+    const own = await b.client.post('/api/v1/financing-requests', { companyId: a.company.id, ...NEED });
+    expect(own.statusCode).toBe(400);
+    expect(problem(own).errors![0].path).toBe('companyId');
+    expect((await b.client.get('/api/v1/financing-requests')).json().items.map((r: { id: string }) => r.id)).not.toContain(d.id);
+  });
+
+  it('lets advisors list submitted requests of everyone; lenders none', async () => {
+    const a = await borrowerWithCompany();
+    const d1 = await draft(a.client, a.company.id);
+    const d2 = await draft(a.client, a.company.id);
+    await a.client.post(`/api/v1/financing-requests/${d1.id}/submit`);
+    const advisor = await signedInAs(ctx, 'advisor');
+    const list = await advisor.client.get('/api/v1/financing-requests?status=submitted');
+    expect(list.statusCode).toBe(200);
+    const ids = list.json().items.map((r: { id: string }) => r.id);
+    expect(ids).toContain(d1.id);
+    expect(ids).not.toContain(d2.id);
+    expect(list.json().items.every((r: { status: string }) => r.status === 'submitted')).toBe(true);
+    expect((await advisor.client.get(`/api/v1/financing-requests/${d2.id}`)).statusCode).toBe(200);
+    const bad = await advisor.client.get('/api/v1/financing-requests?status=nonsense');
+    expect(bad.statusCode).toBe(400);
+    const lender = await signedInAs(ctx, 'lender');
+    expect((await lender.client.get('/api/v1/financing-requests')).statusCode).toBe(403);
+    expect((await lender.client.get(`/api/v1/financing-requests/${d1.id}`)).statusCode).toBe(404);
+  });
+
+  it('writes every change to the audit log in the same transaction', async () => {
+    const { client, company } = await borrowerWithCompany();
+    const d = await draft(client, company.id);
+    await client.patch(`/api/v1/financing-requests/${d.id}`, { purpose: 'Neue Halle' });
+    await client.post(`/api/v1/financing-requests/${d.id}/submit`);
+    const rows = await ctx.database.query<{ action: string }>(
+      "select action from audit_log where entity_type = 'financing_request' and entity_id = $1 order by id",
+      [d.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'financing_request.created',
+      'financing_request.updated',
+      'financing_request.submitted',
+    ]);
+  });
+
+  it('serialises concurrent submits: exactly one wins', async () => {
+    const { client, company } = await borrowerWithCompany();
+    const d = await draft(client, company.id);
+    const results = await Promise.all([1, 2, 3].map(() => client.post(`/api/v1/financing-requests/${d.id}/submit`)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    const hist = (await client.get(`/api/v1/financing-requests/${d.id}`)).json().history;
+    expect(hist.filter((h: { to: string }) => h.to === 'submitted')).toHaveLength(1);
+  });
+});

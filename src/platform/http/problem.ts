@@ -1,0 +1,84 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODES, problemType, type ErrorCode, type FieldError } from './app-error.js';
+
+/** Turns a zod issue path (`/fees/0/amount`) into the dotted path clients see (`fees[0].amount`). */
+export function formatPath(parts: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+function fromInstancePath(instancePath: string, params: Record<string, unknown> | undefined): string {
+  const parts: PropertyKey[] = instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  // Unknown keys are reported on the parent object; name them so the client knows which field to drop.
+  const keys = params?.keys;
+  if (Array.isArray(keys) && keys.length === 1) parts.push(String(keys[0]));
+  return formatPath(parts);
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  code: ErrorCode,
+  detail: string,
+  opts: { errors?: FieldError[]; extra?: Record<string, unknown>; status?: number } = {},
+) {
+  const status = opts.status ?? ERROR_CODES[code].status;
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: problemType(code),
+      title: ERROR_CODES[code].title,
+      status,
+      detail,
+      instance: reply.request.url,
+      ...(opts.errors ? { errors: opts.errors } : {}),
+      ...(opts.extra ?? {}),
+    });
+}
+
+/** Maps every error to problem+json. The only place where errors become HTTP answers. */
+export function registerProblemHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    if (err instanceof AppError) {
+      return sendProblem(reply, err.code, err.message, { errors: err.errors, extra: err.extra });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const errors = err.validation.map((v) => ({
+        path: fromInstancePath(v.instancePath, v.params as Record<string, unknown>) || where,
+        message: v.message ?? 'ungültig',
+      }));
+      const fields = [...new Set(errors.map((e) => e.path))].join(', ');
+      return sendProblem(reply, 'validation', `Ungültige Eingabe (${where}): ${fields}`, { errors });
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendProblem(reply, 'malformed_request', 'Der Anfrage-Body ist kein gültiges JSON.');
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(reply, 'payload_too_large', 'Der Anfrage-Body ist größer als erlaubt (1 MB).');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendProblem(reply, 'unsupported_media_type', 'Bitte JSON senden (Content-Type: application/json).');
+    }
+    if (err instanceof SyntaxError) {
+      return sendProblem(reply, 'malformed_request', 'Der Anfrage-Body ist kein gültiges JSON.');
+    }
+    if (err.statusCode === 429) {
+      return sendProblem(reply, 'rate_limited', 'Zu viele Anfragen. Bitte kurz warten.');
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendProblem(reply, 'malformed_request', err.message, { status: err.statusCode });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, 'internal', 'Ein interner Fehler ist aufgetreten. Er wurde protokolliert.');
+  });
+}

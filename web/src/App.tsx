@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth, type Me } from './auth';
+import { Layout } from './components/Layout';
+import { AdvisorQueue } from './pages/AdvisorQueue';
+import { Login, Register } from './pages/Auth';
+import { CompanyNew } from './pages/CompanyNew';
+import { ConsentsPage } from './pages/Consents';
+import { Dashboard } from './pages/Dashboard';
+import { Landing } from './pages/Landing';
+import { RequestDetail } from './pages/RequestDetail';
+import { RequestNew } from './pages/RequestNew';
+
+/** Client-side guard for convenience only; the server enforces every permission itself. */
+function RequireRole({ roles, children }: { roles: Me['role'][]; children: ReactNode }) {
+  const { me, loading } = useAuth();
+  const { t } = useTranslation();
+  if (loading) return <p>{t('common.loading')}</p>;
+  if (!me) return <Navigate to="/login" replace />;
+  if (!roles.includes(me.role)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const borrower: Me['role'][] = ['borrower'];
+  const staff: Me['role'][] = ['advisor', 'admin'];
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Landing />} />
+        <Route path="login" element={<Login />} />
+        <Route path="register" element={<Register />} />
+        <Route path="dashboard" element={<RequireRole roles={borrower}><Dashboard /></RequireRole>} />
+        <Route path="companies/new" element={<RequireRole roles={borrower}><CompanyNew /></RequireRole>} />
+        <Route path="companies/:id/consents" element={<RequireRole roles={[...borrower, ...staff]}><ConsentsPage /></RequireRole>} />
+        <Route path="requests/new" element={<RequireRole roles={borrower}><RequestNew /></RequireRole>} />
+        <Route path="requests/:id" element={<RequireRole roles={[...borrower, ...staff]}><RequestDetail /></RequireRole>} />
+        <Route path="advisor/queue" element={<RequireRole roles={staff}><AdvisorQueue /></RequireRole>} />
+        <Route path="*" element={<p>{t('notFound')}</p>} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { formatEur, formatRate, parseGermanAmount } from './format';
+
+describe('German formats', () => {
+  it('formats amounts and rates the German way', () => {
+    expect(formatEur('300000.00').replace(/\u00a0/g, ' ')).toBe('300.000,00 €');
+    expect(formatRate('0.0485').replace(/\u00a0/g, ' ')).toBe('4,85 %');
+  });
+
+  it('parses German amount input into API decimal strings', () => {
+    expect(parseGermanAmount('300.000,50')).toBe('300000.50');
+    expect(parseGermanAmount('300000')).toBe('300000.00');
+    expect(parseGermanAmount('1.250.000')).toBe('1250000.00');
+    expect(parseGermanAmount('2500,5 €')).toBe('2500.50');
+    expect(parseGermanAmount('12,345')).toBeNull();
+    expect(parseGermanAmount('abc')).toBeNull();
+  });
+});

@@ -1,0 +1,21 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import de from './de.json';
+import en from './en.json';
+
+const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kp.lang') : null;
+
+void i18n.use(initReactI18next).init({
+  resources: { de: { translation: de }, en: { translation: en } },
+  lng: saved === 'en' ? 'en' : 'de',
+  fallbackLng: 'de',
+  interpolation: { escapeValue: false },
+});
+
+export function setLanguage(lang: 'de' | 'en') {
+  localStorage.setItem('kp.lang', lang);
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+export default i18n;

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, fieldErrors, type Problem } from '../api/client';
+import { Field, ProblemAlert, SelectField } from '../components/Field';
+import { parseGermanAmount } from '../format';
+
+const LEGAL_FORMS = ['GmbH', 'UG', 'AG', 'KG', 'GmbH & Co. KG', 'OHG', 'GbR', 'e.K.', 'Einzelunternehmen', 'eG', 'PartG', 'freelancer'] as const;
+
+export function CompanyNew() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrors(problem ?? undefined), ...localErrors };
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const s = (k: string) => String(f.get(k) ?? '').trim();
+    const revenue = parseGermanAmount(s('annualRevenue'));
+    if (!revenue) return setLocalErrors({ annualRevenue: t('company.revenueHint') });
+    setLocalErrors({});
+    const { data, error } = await api.POST('/api/v1/companies', {
+      body: {
+        name: s('name'),
+        legalForm: s('legalForm') as (typeof LEGAL_FORMS)[number],
+        ...(s('registerNumber') ? { registerNumber: s('registerNumber') } : {}),
+        ...(s('vatId') ? { vatId: s('vatId') } : {}),
+        street: s('street'),
+        postalCode: s('postalCode'),
+        city: s('city'),
+        industryCode: s('industryCode'),
+        foundedOn: s('foundedOn'),
+        employees: Number(s('employees')),
+        annualRevenue: revenue,
+      },
+    });
+    if (error) return setProblem(error as Problem);
+    navigate(`/companies/${data.id}/consents`);
+  }
+
+  return (
+    <form className="card" onSubmit={onSubmit} noValidate>
+      <h1>{t('company.title')}</h1>
+      <ProblemAlert problem={problem} />
+      <div className="grid">
+        <Field label={t('company.name')} name="name" required error={errors.name} />
+        <SelectField label={t('company.legalForm')} name="legalForm" defaultValue="GmbH" error={errors.legalForm}>
+          {LEGAL_FORMS.map((l) => (
+            <option key={l} value={l}>
+              {l === 'freelancer' ? t('legalForms.freelancer') : l}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t('company.registerNumber')} name="registerNumber" hint={t('company.registerHint')} error={errors.registerNumber} />
+        <Field label={t('company.vatId')} name="vatId" hint={t('company.vatHint')} error={errors.vatId} />
+        <Field label={t('company.street')} name="street" required autoComplete="street-address" error={errors.street} />
+        <Field label={t('company.postalCode')} name="postalCode" required inputMode="numeric" maxLength={5} error={errors.postalCode} />
+        <Field label={t('company.city')} name="city" required error={errors.city} />
+        <Field label={t('company.industryCode')} name="industryCode" required hint={t('company.industryHint')} error={errors.industryCode} />
+        <Field label={t('company.foundedOn')} name="foundedOn" type="date" required error={errors.foundedOn} />
+        <Field label={t('company.employees')} name="employees" type="number" min={0} required error={errors.employees} />
+        <Field label={t('company.annualRevenue')} name="annualRevenue" required inputMode="decimal" hint={t('company.revenueHint')} error={errors.annualRevenue} />
+      </div>
+      <button className="primary" type="submit">
+        {t('company.create')}
+      </button>
+    </form>
+  );
+}

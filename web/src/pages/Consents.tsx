@@ -1,0 +1,78 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, type Problem } from '../api/client';
+import type { components } from '../api/schema';
+import { ProblemAlert } from '../components/Field';
+import { formatDateTime } from '../format';
+
+type Consents = components['schemas']['Consents'];
+const KINDS = ['dataProcessing', 'lenderSharing', 'marketing'] as const;
+
+export function ConsentsPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const [state, setState] = useState<Consents | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    void api.GET('/api/v1/companies/{id}/consents', { params: { path: { id } } }).then(({ data, error }) => {
+      if (error) setProblem(error as Problem);
+      else setState(data);
+    });
+  }, [id]);
+  if (problem && !state) return <ProblemAlert problem={problem} />;
+  if (!state) return <p>{t('common.loading')}</p>;
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const body = { dataProcessing: f.has('dataProcessing'), lenderSharing: f.has('lenderSharing'), marketing: f.has('marketing') };
+    const { data, error } = await api.PUT('/api/v1/companies/{id}/consents', { params: { path: { id } }, body });
+    if (error) return setProblem(error as Problem);
+    setProblem(null);
+    setState(data);
+    setSaved(true);
+  }
+
+  return (
+    <div className="stack">
+      <form className="card" onSubmit={onSubmit}>
+        <h1>{t('consents.title')}</h1>
+        <ProblemAlert problem={problem} />
+        {KINDS.map((kind) => {
+          const text = state.texts.find((x) => x.kind === kind)!;
+          return (
+            <label key={kind} className="consent">
+              <input type="checkbox" name={kind} defaultChecked={state[kind]} />
+              <span>
+                <strong>{t(`consents.${kind}`)}</strong>
+                <br />
+                {i18n.language === 'en' ? text.en : text.de}{' '}
+                <small>
+                  ({t('consents.version')} {text.version})
+                </small>
+              </span>
+            </label>
+          );
+        })}
+        <button className="primary" type="submit">
+          {t('consents.save')}
+        </button>
+        {saved && <span role="status"> {t('consents.saved')}</span>} <Link to="/dashboard">{t('common.back')}</Link>
+      </form>
+      <section className="card">
+        <h2>{t('consents.history')}</h2>
+        {state.history.length === 0 && <p>{t('common.none')}</p>}
+        <ul className="list">
+          {state.history.map((h, i) => (
+            <li key={i}>
+              {formatDateTime(h.givenAt)} · {t(`consents.${h.kind}`)} {h.granted ? t('consents.granted') : t('consents.revoked')} ({t('consents.version')}{' '}
+              {h.textVersion}) {t('consents.by')} {h.givenBy.name}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export const homeOf = (role: string) => (role === 'advisor' || role === 'admin' ? '/advisor/queue' : '/dashboard');
