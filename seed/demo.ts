@@ -5,6 +5,11 @@ import { users, type Role } from '../src/platform/auth/schema.js';
 import { createUser } from '../src/platform/auth/auth.service.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/audit.js';
 import { createCompany } from '../src/modules/companies/index.js';
+import { addLenderUser, insertLender } from '../src/modules/lenders/index.js';
+import { generateDemoLenders } from '../src/modules/lenders/demo-lenders.js';
+import { putConsents } from '../src/modules/consents/index.js';
+import { createRequest, submitRequest } from '../src/modules/requests/index.js';
+import { matchOnSubmit } from '../src/modules/matching/index.js';
 
 export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
   { role: 'borrower', email: 'borrower@demo.kreditplatz.local', name: 'Maria Schneider (Demo-Kreditnehmerin)' },
@@ -15,7 +20,9 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
 ];
 
 /**
- * Demo data for the embedded database: one user per role and a demo company for the borrower.
+ * Demo data for the embedded database: one user per role, 278 demo lenders (real names and BICs from
+ * bankdata-germany, invented policies, all flagged `demo`), and for the borrower a company with one
+ * submitted, matched request.
  * Runs once: a second start finds the demo borrower and leaves everything as it is.
  */
 export async function seedDemo(
@@ -31,7 +38,29 @@ export async function seedDemo(
   for (const u of DEMO_USERS) {
     created.set(u.role, await createUser(database, { ...u, password: opts.password }, SYSTEM_ACTOR));
   }
-  await createCompany(
+  const demoLenders = generateDemoLenders();
+  const lenderIds = await database.db.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const l of demoLenders) {
+      const { federalState, bic, ...rest } = l;
+      const created = await insertLender(
+        tx,
+        { ...rest, bic: bic ?? undefined, federalState: federalState ?? undefined, demo: true },
+        SYSTEM_ACTOR,
+      );
+      ids.set(l.key, created.id);
+    }
+    return ids;
+  });
+  // The demo credit officer works at a Bavarian savings bank, the region of the demo company.
+  const home =
+    demoLenders.find((l) => l.type === 'savings_bank' && l.federalState === 'BY' && (l.policy.products ?? []).includes('investment_loan')) ??
+    demoLenders[0];
+  await database.db.transaction((tx) => addLenderUser(tx, created.get('lender')!.id, lenderIds.get(home.key)!, SYSTEM_ACTOR));
+
+  const borrower = created.get('borrower')!;
+  const borrowerActor = { userId: borrower.id, role: borrower.role };
+  const company = await createCompany(
     database,
     created.get('borrower')!,
     {
@@ -47,7 +76,22 @@ export async function seedDemo(
       employees: 48,
       annualRevenue: '6400000.00',
     },
-    SYSTEM_ACTOR,
+    borrowerActor,
   );
+  await putConsents(database, borrower, company.id, { dataProcessing: true, lenderSharing: true, marketing: false }, borrowerActor);
+  const request = await createRequest(
+    database,
+    borrower,
+    {
+      companyId: company.id,
+      product: 'investment_loan',
+      amount: '300000.00',
+      termMonths: 60,
+      purpose: '5-Achs-CNC-Bearbeitungszentrum für die Serienfertigung (Demo)',
+    },
+    borrowerActor,
+  );
+  await submitRequest(database, borrower, request.id, borrowerActor, matchOnSubmit);
+  opts.log?.info({ lenders: demoLenders.length }, 'demo data seeded');
   return logins;
 }

@@ -9,6 +9,7 @@ import { CompanyNew } from './pages/CompanyNew';
 import { ConsentsPage } from './pages/Consents';
 import { Dashboard } from './pages/Dashboard';
 import { Landing } from './pages/Landing';
+import { LenderDetail, Lenders } from './pages/Lenders';
 import { RequestDetail } from './pages/RequestDetail';
 import { RequestNew } from './pages/RequestNew';
 
@@ -38,6 +39,8 @@ export function App() {
         <Route path="requests/new" element={<RequireRole roles={borrower}><RequestNew /></RequireRole>} />
         <Route path="requests/:id" element={<RequireRole roles={[...borrower, ...staff]}><RequestDetail /></RequireRole>} />
         <Route path="advisor/queue" element={<RequireRole roles={staff}><AdvisorQueue /></RequireRole>} />
+ <Route path="lenders" element={<RequireRole roles={[...staff, 'lender']}><Lenders /></RequireRole>} />
+        <Route path="lenders/:id" element={<RequireRole roles={[...staff, 'lender']}><LenderDetail /></RequireRole>} />
         <Route path="*" element={<p>{t('notFound')}</p>} />
       </Route>
     </Routes>

@@ -33,6 +33,7 @@ describe('companies', () => {
     ['20095', 'HH'],
     ['99084', 'TH'],
     ['66111', 'SL'],
+    ['24103', 'SH'], // Kiel: the package spells the state "Schlewig-Holstein"
   ])('postal code %s lies in %s', async (postalCode, state) => {
     const { client } = await registeredBorrower(ctx);
     expect((await createCompany(client, { postalCode })).federalState).toBe(state);

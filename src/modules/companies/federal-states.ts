@@ -23,6 +23,8 @@ export type FederalState = keyof typeof FEDERAL_STATES;
 export const FEDERAL_STATE_CODES = Object.keys(FEDERAL_STATES) as FederalState[];
 
 const codeByName = new Map<string, FederalState>(Object.entries(FEDERAL_STATES).map(([code, name]) => [name, code as FederalState]));
+// The package misspells one state; without this alias no Schleswig-Holstein postcode would resolve.
+codeByName.set('Schlewig-Holstein', 'SH');
 
 let byPostalCode: Map<string, FederalState> | undefined;
 

@@ -197,8 +197,20 @@ export async function transition(
 
 const CONSENT_LABELS = { dataProcessing: 'Datenverarbeitung', lenderSharing: 'Weitergabe an Finanzierungspartner' };
 
+/**
+ * What happens right after a submit, in the same transaction: matching (wired in app.ts, so this module
+ * does not depend on the modules that assess requests). If it throws, the submit is undone too.
+ */
+export type AfterSubmit = (tx: Executor, requestId: string, actor: Actor) => Promise<void>;
+
 /** Submits a draft. Without consent to data processing and to sharing with lenders, nothing moves. */
-export async function submitRequest(database: Database, user: SessionUser, id: string, actor: Actor) {
+export async function submitRequest(
+  database: Database,
+  user: SessionUser,
+  id: string,
+  actor: Actor,
+  afterSubmit?: AfterSubmit,
+) {
   return database.db.transaction(async (tx) => {
     const row = await loadVisible(tx, user, id, true);
     const consents = await currentConsents(tx, row.request.companyId);
@@ -211,6 +223,7 @@ export async function submitRequest(database: Database, user: SessionUser, id: s
       );
     }
     await transition(tx, id, 'submitted', { actor, as: transitionActorOf(user) });
+    if (afterSubmit) await afterSubmit(tx, id, actor);
     return withHistory(tx, user, await loadVisible(tx, user, id));
   });
 }
@@ -257,4 +270,21 @@ export async function listRequests(
     .innerJoin(companies, eq(companies.id, financingRequests.companyId))
     .where(cond);
   return { items: rows.map(summary), total: Number(n) };
+}
+
+/** A request with its company's profile, for modules that assess it (matching, later scoring). */
+export async function loadRequestWithCompany(db: Executor, id: string) {
+  const [row] = await db
+    .select({ request: financingRequests, company: companies })
+    .from(financingRequests)
+    .innerJoin(companies, eq(companies.id, financingRequests.companyId))
+    .where(eq(financingRequests.id, id))
+    .limit(1);
+  if (!row) throw AppError.notFound('Finanzierungsanfrage');
+  return row;
+}
+
+/** Visible to the user (same rules as GET /financing-requests/:id), else 404. */
+export async function assertRequestVisible(db: Executor, user: SessionUser, id: string): Promise<void> {
+  await loadVisible(db, user, id);
 }

@@ -152,6 +152,7 @@ describe('financing requests', () => {
       'financing_request.created',
       'financing_request.updated',
       'financing_request.submitted',
+      'financing_request.match_run',
     ]);
   });
 

@@ -11,11 +11,11 @@ import {
   ZRequestSummarySchema,
   ZUpdateRequestSchema,
 } from './requests.types.js';
-import { changeStatus, createRequest, getRequest, listRequests, submitRequest, updateDraft } from './requests.service.js';
+import { type AfterSubmit, changeStatus, createRequest, getRequest, listRequests, submitRequest, updateDraft } from './requests.service.js';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 
-export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function requestRoutes(ctx: AppContext, hooks: { afterSubmit?: AfterSubmit } = {}): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/financing-requests',
@@ -81,7 +81,7 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ZFinancingRequestSchema, ...errors },
         },
       },
-      async (req) => submitRequest(ctx.database, requireUser(req), req.params.id, actorOf(req)),
+      async (req) => submitRequest(ctx.database, requireUser(req), req.params.id, actorOf(req), hooks.afterSubmit),
     );
 
     app.post(

@@ -1097,6 +1097,979 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lenders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lenders: all for advisors and admins, its own for a lender user */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Lender"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a lender with its first credit policy (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key?: string;
+                        name: string;
+                        /** @enum {string} */
+                        type: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+                        bic?: string;
+                        /** @enum {string} */
+                        federalState?: "BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH";
+                        contactName?: string;
+                        /** Format: email */
+                        contactEmail: string;
+                        policy: {
+                            products?: ("working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan")[];
+                            amount?: {
+                                min?: string;
+                                max?: string;
+                            };
+                            termMonths?: {
+                                min?: number;
+                                max?: number;
+                            };
+                            federalStates?: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH")[] | null;
+                            postalCodePrefixes?: string[] | null;
+                            industries?: {
+                                include?: string[];
+                                exclude?: string[];
+                            };
+                            legalForms?: ("GmbH" | "UG" | "AG" | "KG" | "GmbH & Co. KG" | "OHG" | "GbR" | "e.K." | "Einzelunternehmen" | "eG" | "PartG" | "freelancer")[];
+                            minYearsInBusiness?: number;
+                            minAnnualRevenue?: string;
+                            maxAmountToRevenue?: string;
+                            worstRatingClass?: number;
+                            monthlyVolumeCap?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lenders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lender */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lender"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lenders/{id}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit policy in force (admin, or a user of that lender) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditPolicyVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace the credit policy: stored as a new version (admin, or a user of that lender) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        products?: ("working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan")[];
+                        amount?: {
+                            min?: string;
+                            max?: string;
+                        };
+                        termMonths?: {
+                            min?: number;
+                            max?: number;
+                        };
+                        federalStates?: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH")[] | null;
+                        postalCodePrefixes?: string[] | null;
+                        industries?: {
+                            include?: string[];
+                            exclude?: string[];
+                        };
+                        legalForms?: ("GmbH" | "UG" | "AG" | "KG" | "GmbH & Co. KG" | "OHG" | "GbR" | "e.K." | "Einzelunternehmen" | "eG" | "PartG" | "freelancer")[];
+                        minYearsInBusiness?: number;
+                        minAnnualRevenue?: string;
+                        maxAmountToRevenue?: string;
+                        worstRatingClass?: number;
+                        monthlyVolumeCap?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditPolicyVersion"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lenders/{id}/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the credit policy, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CreditPolicyVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which lenders fit and why the others do not (borrowers see counts and lender types only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matches"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/rematch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match again against the policies now in force (advisor, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matches"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match an unsaved request without storing it (advisor, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        product: "working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan";
+                        amount: string;
+                        termMonths: number;
+                        ratingClass?: number | null;
+                        company: {
+                            postalCode: string;
+                            industryCode: string;
+                            /** @enum {string} */
+                            legalForm: "GmbH" | "UG" | "AG" | "KG" | "GmbH & Co. KG" | "OHG" | "GbR" | "e.K." | "Einzelunternehmen" | "eG" | "PartG" | "freelancer";
+                            foundedOn: string;
+                            annualRevenue: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Matches"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisory/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Advisor tasks (e.g. a submitted request no lender matched) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "done";
+                    requestId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdvisorTask"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calculations/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repayment schedule with effective annual rate (public)
+         * @description Annuity, linear or bullet repayment; grace months; fees paid upfront, with the first instalment or financed; 30/360 or act/365. Interest and instalment rounded half-up to cents; the last row absorbs the remainder.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description amount paid out to the borrower, EUR
+                         * @example 300000.00
+                         */
+                        amount: string;
+                        /**
+                         * @description nominal annual rate as a decimal fraction
+                         * @example 0.0485
+                         */
+                        nominalRate: string;
+                        termMonths: number;
+                        /**
+                         * @description annuity: constant instalment; linear: constant principal; bullet: interest only, principal at the end
+                         * @default annuity
+                         * @enum {string}
+                         */
+                        amortization?: "annuity" | "linear" | "bullet";
+                        /**
+                         * @description interest-only months at the start, counted inside the term
+                         * @default 0
+                         */
+                        graceMonths?: number;
+                        /** @description drawdown date; the first instalment is due one month later (default: today in Europe/Berlin) */
+                        startDate?: string;
+                        /** @default [] */
+                        fees?: {
+                            /** @description kind of fee, e.g. "arrangement" */
+                            type: string;
+                            amount: string;
+                            /**
+                             * @description upfront: paid at drawdown (reduces what the borrower receives); first_instalment: added to the first payment; financed: added to the amortised principal
+                             * @enum {string}
+                             */
+                            when: "upfront" | "first_instalment" | "financed";
+                        }[];
+                        /**
+                         * @description 30/360: monthly interest = balance × rate / 12; act/365: balance × rate × actual days / 365
+                         * @default 30/360
+                         * @enum {string}
+                         */
+                        dayCount?: "30/360" | "act/365";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description EUR with two decimals */
+                            amount: string;
+                            /** @description amount + financed fees: the principal that is amortised */
+                            financedAmount: string;
+                            /** @description amount − upfront fees: what the borrower effectively receives */
+                            disbursedAmount: string;
+                            nominalRate: string;
+                            termMonths: number;
+                            graceMonths: number;
+                            /**
+                             * @description annuity: constant instalment; linear: constant principal; bullet: interest only, principal at the end
+                             * @enum {string}
+                             */
+                            amortization: "annuity" | "linear" | "bullet";
+                            /**
+                             * @description 30/360: monthly interest = balance × rate / 12; act/365: balance × rate × actual days / 365
+                             * @enum {string}
+                             */
+                            dayCount: "30/360" | "act/365";
+                            startDate: string;
+                            /** @description annuity: the regular annuity payment after grace; linear: the first full payment after grace; bullet: the regular monthly interest (balance × rate / 12) */
+                            instalment: string;
+                            rows: {
+                                number: number;
+                                dueDate: string;
+                                /** @description EUR with two decimals */
+                                interest: string;
+                                /** @description EUR with two decimals */
+                                principal: string;
+                                /** @description fees due with this payment (first_instalment fees) */
+                                fees: string;
+                                /** @description interest + principal + fees */
+                                payment: string;
+                                /** @description principal outstanding after this payment */
+                                balance: string;
+                            }[];
+                            /** @description EUR with two decimals */
+                            totalInterest: string;
+                            /** @description EUR with two decimals */
+                            totalFees: string;
+                            /** @description totalInterest + totalFees */
+                            totalCost: string;
+                            /** @description everything the borrower pays: amount + totalCost */
+                            totalPaid: string;
+                            /** @description effektiver Jahreszins per Directive 2008/48/EC Annex I, incl. fees */
+                            effectiveAnnualRate: string;
+                            /** @description (1 + effectiveAnnualRate)^(1/12) − 1 */
+                            monthlyEquivalentRate: string;
+                            /** @description totalCost per EUR 1,000 of amount per year of term */
+                            costPer1000PerYear: string;
+                            /** @description totalCost / termMonths */
+                            averageMonthlyCost: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calculations/effective-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Effective annual rate of dated cash flows per Directive 2008/48/EC Annex I (public) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description dated flows in non-decreasing date order; the first drawdown starts the clock */
+                        cashFlows: {
+                            date: string;
+                            /** @description positive: paid out to the borrower; negative: paid by the borrower */
+                            amount: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description decimal fraction, ≥ 6 decimals */
+                            effectiveAnnualRate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1222,6 +2195,113 @@ export type components = {
             updatedAt: string;
             submittedAt: string | null;
         };
+        AdvisorTaskInput: {
+            /** Format: uuid */
+            id: string;
+            requestId: string | null;
+            /** @enum {string} */
+            kind: "no_match" | "follow_up" | "document_missing" | "custom";
+            title: string;
+            /** @enum {string} */
+            status: "open" | "done";
+            dueAt: string | null;
+            assigneeId: string | null;
+            createdAt: string;
+            doneAt: string | null;
+        };
+        MatchesInput: {
+            /** @constant */
+            view: "full";
+            policyVersionAt: string;
+            eligibleCount: number;
+            eligible: {
+                /** Format: uuid */
+                lenderId: string;
+                name: string;
+                type: string;
+                demo: boolean;
+                policyVersion: number;
+                rank: number;
+                score: number;
+                scoreParts: {
+                    [key: string]: number;
+                };
+                notes: {
+                    criterion: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            }[];
+            ineligible: {
+                /** Format: uuid */
+                lenderId: string;
+                name: string;
+                type: string;
+                demo: boolean;
+                policyVersion: number;
+                reasons: {
+                    criterion: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            }[];
+        } | {
+            /** @constant */
+            view: "borrower";
+            policyVersionAt: string;
+            eligibleCount: number;
+            lenderTypes: {
+                type: string;
+                count: number;
+            }[];
+        };
+        LenderInput: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            /** @enum {string} */
+            type: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+            bic: string | null;
+            federalState: string | null;
+            contactName: string | null;
+            contactEmail: string;
+            demo: boolean;
+            active: boolean;
+            currentPolicyVersion: number;
+            createdAt: string;
+        };
+        CreditPolicyVersionInput: {
+            /** Format: uuid */
+            lenderId: string;
+            version: number;
+            policy: {
+                products?: ("working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan")[];
+                amount?: {
+                    min?: string;
+                    max?: string;
+                };
+                termMonths?: {
+                    min?: number;
+                    max?: number;
+                };
+                federalStates?: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH")[] | null;
+                postalCodePrefixes?: string[] | null;
+                industries?: {
+                    include?: string[];
+                    exclude?: string[];
+                };
+                legalForms?: ("GmbH" | "UG" | "AG" | "KG" | "GmbH & Co. KG" | "OHG" | "GbR" | "e.K." | "Einzelunternehmen" | "eG" | "PartG" | "freelancer")[];
+                minYearsInBusiness?: number;
+                minAnnualRevenue?: string;
+                maxAmountToRevenue?: string;
+                worstRatingClass?: number;
+                monthlyVolumeCap?: string;
+            };
+            createdAt: string;
+            createdBy: string | null;
+            current: boolean;
+        };
         Problem: {
             type: string;
             title: string;
@@ -1342,6 +2422,113 @@ export type components = {
             createdAt: string;
             updatedAt: string;
             submittedAt: string | null;
+        };
+        AdvisorTask: {
+            /** Format: uuid */
+            id: string;
+            requestId: string | null;
+            /** @enum {string} */
+            kind: "no_match" | "follow_up" | "document_missing" | "custom";
+            title: string;
+            /** @enum {string} */
+            status: "open" | "done";
+            dueAt: string | null;
+            assigneeId: string | null;
+            createdAt: string;
+            doneAt: string | null;
+        };
+        Matches: {
+            /** @constant */
+            view: "full";
+            policyVersionAt: string;
+            eligibleCount: number;
+            eligible: {
+                /** Format: uuid */
+                lenderId: string;
+                name: string;
+                type: string;
+                demo: boolean;
+                policyVersion: number;
+                rank: number;
+                score: number;
+                scoreParts: {
+                    [key: string]: number;
+                };
+                notes: {
+                    criterion: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            }[];
+            ineligible: {
+                /** Format: uuid */
+                lenderId: string;
+                name: string;
+                type: string;
+                demo: boolean;
+                policyVersion: number;
+                reasons: {
+                    criterion: string;
+                    message: string;
+                    messageEn: string;
+                }[];
+            }[];
+        } | {
+            /** @constant */
+            view: "borrower";
+            policyVersionAt: string;
+            eligibleCount: number;
+            lenderTypes: {
+                type: string;
+                count: number;
+            }[];
+        };
+        Lender: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            /** @enum {string} */
+            type: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+            bic: string | null;
+            federalState: string | null;
+            contactName: string | null;
+            contactEmail: string;
+            demo: boolean;
+            active: boolean;
+            currentPolicyVersion: number;
+            createdAt: string;
+        };
+        CreditPolicyVersion: {
+            /** Format: uuid */
+            lenderId: string;
+            version: number;
+            policy: {
+                products?: ("working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan")[];
+                amount?: {
+                    min?: string;
+                    max?: string;
+                };
+                termMonths?: {
+                    min?: number;
+                    max?: number;
+                };
+                federalStates?: ("BW" | "BY" | "BE" | "BB" | "HB" | "HH" | "HE" | "MV" | "NI" | "NW" | "RP" | "SL" | "SN" | "ST" | "SH" | "TH")[] | null;
+                postalCodePrefixes?: string[] | null;
+                industries?: {
+                    include?: string[];
+                    exclude?: string[];
+                };
+                legalForms?: ("GmbH" | "UG" | "AG" | "KG" | "GmbH & Co. KG" | "OHG" | "GbR" | "e.K." | "Einzelunternehmen" | "eG" | "PartG" | "freelancer")[];
+                minYearsInBusiness?: number;
+                minAnnualRevenue?: string;
+                maxAmountToRevenue?: string;
+                worstRatingClass?: number;
+                monthlyVolumeCap?: string;
+            };
+            createdAt: string;
+            createdBy: string | null;
+            current: boolean;
         };
     };
     responses: never;

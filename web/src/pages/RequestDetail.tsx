@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/Field';
+import { MatchPanel } from '../components/MatchPanel';
+import { useAuth } from '../auth';
 import { formatDateTime, formatEur } from '../format';
 
 type FinancingRequest = components['schemas']['FinancingRequest'];
@@ -11,6 +13,7 @@ type FinancingRequest = components['schemas']['FinancingRequest'];
 export function RequestDetail() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const { me } = useAuth();
   const [request, setRequest] = useState<FinancingRequest | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const load = useCallback(async () => {
@@ -79,6 +82,14 @@ export function RequestDetail() {
           {request.actions.includes('withdrawn') && <button onClick={withdraw}>{t('request.withdraw')}</button>}
         </div>
       </section>
+      {request.status !== 'draft' && (
+        <MatchPanel
+          key={request.status}
+          requestId={request.id}
+          canRematch={(me?.role === 'advisor' || me?.role === 'admin') && ['submitted', 'in_review', 'matched'].includes(request.status)}
+          onRematched={load}
+        />
+      )}
       <section className="card">
         <h2>{t('request.history')}</h2>
         <ol className="timeline">

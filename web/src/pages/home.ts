@@ -1,1 +1,2 @@
-export const homeOf = (role: string) => (role === 'advisor' || role === 'admin' ? '/advisor/queue' : '/dashboard');
+export const homeOf = (role: string) =>
+  role === 'advisor' || role === 'admin' ? '/advisor/queue' : role === 'lender' ? '/lenders' : '/dashboard';

@@ -1,0 +1,152 @@
+/**
+ * Domain vocabulary of the matching engine: the value lists other modules reuse, the shape of a
+ * financing request as the engine sees it (`MatchSubject`), a lender with its credit policy
+ * (`LenderForMatching`) and the shapes of the engine's answers.
+ *
+ * The DB layer maps its rows into `MatchSubject` / `LenderForMatching`; nothing here does I/O.
+ */
+import type { CreditPolicy } from './credit-policy.types.js';
+
+export const PRODUCTS = [
+  'working_capital_loan',
+  'investment_loan',
+  'real_estate_loan',
+  'leasing',
+  'factoring',
+  'purchase_financing',
+  'mezzanine',
+  'promotional_loan',
+] as const;
+export type Product = (typeof PRODUCTS)[number];
+
+export const LEGAL_FORMS = [
+  'GmbH',
+  'UG',
+  'AG',
+  'KG',
+  'GmbH & Co. KG',
+  'OHG',
+  'GbR',
+  'e.K.',
+  'Einzelunternehmen',
+  'eG',
+  'PartG',
+  'freelancer',
+] as const;
+export type LegalForm = (typeof LEGAL_FORMS)[number];
+
+export const LENDER_TYPES = [
+  'savings_bank',
+  'cooperative_bank',
+  'private_bank',
+  'direct_bank',
+  'promotional_bank',
+  'leasing',
+  'factoring',
+  'fintech_lender',
+  'debt_fund',
+] as const;
+export type LenderType = (typeof LENDER_TYPES)[number];
+
+/** German federal states as ISO 3166-2:DE suffixes ("BY" for DE-BY). */
+export const FEDERAL_STATES = [
+  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
+] as const;
+export type FederalState = (typeof FEDERAL_STATES)[number];
+
+/** The credit-policy criteria, in the order reasons are listed. Names are the policy's keys. */
+export const CRITERIA = [
+  'products',
+  'amount',
+  'termMonths',
+  'federalStates',
+  'postalCodePrefixes',
+  'industries',
+  'legalForms',
+  'minYearsInBusiness',
+  'minAnnualRevenue',
+  'maxAmountToRevenue',
+  'worstRatingClass',
+  'monthlyVolumeCap',
+] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+/** One financing request with its company, as the engine sees it. */
+export interface MatchSubject {
+  product: Product;
+  /** Decimal EUR with at most two decimals, e.g. "250000.00". */
+  amount: string;
+  termMonths: number;
+  /** YYYY-MM-DD, the Europe/Berlin business date the request was submitted on. */
+  submittedOn: string;
+  /** 1 best … 10 worst; null until the scoring module has rated the request. */
+  ratingClass: number | null;
+  company: {
+    /** ISO 3166-2:DE suffix, e.g. "BY". */
+    federalState: string;
+    /** Five digits, may start with 0 ("01067"). */
+    postalCode: string;
+    /** WZ 2008 code at any level: "C", "25", "25.6", "25.62" or "25.62.0". */
+    industryCode: string;
+    legalForm: LegalForm;
+    /** YYYY-MM-DD. */
+    foundedOn: string;
+    /** Decimal EUR with at most two decimals. */
+    annualRevenue: string;
+  };
+}
+
+export interface LenderForMatching {
+  id: string;
+  name: string;
+  type: LenderType;
+  policyVersion: number;
+  policy: CreditPolicy;
+  /** Decimal EUR already dispatched/committed this month; counts against `monthlyVolumeCap`. */
+  volumeUsedThisMonth: string;
+}
+
+export interface LocalizedText {
+  de: string;
+  en: string;
+}
+
+/** Why a lender does not match: one entry per failed criterion. */
+export interface MatchReason {
+  criterion: Criterion;
+  message: LocalizedText;
+}
+
+/** Something the borrower/advisor should know although the criterion passed (e.g. no rating yet). */
+export interface MatchNote {
+  criterion: Criterion;
+  message: LocalizedText;
+}
+
+/** The plain (serialisable) form of one lender's evaluation. */
+export interface LenderEvaluationData {
+  lenderId: string;
+  eligible: boolean;
+  reasons: readonly MatchReason[];
+  notes: readonly MatchNote[];
+}
+
+/** Parts of the ranking score, each in [0, 1]. See `SCORE_WEIGHTS` in rank-eligible.ts. */
+export interface ScoreParts {
+  specialisation: number;
+  regionalFit: number;
+  volumeRoom: number;
+}
+
+export interface RankedLender {
+  lenderId: string;
+  /** 1 = best. */
+  rank: number;
+  /** `baseScore × approvalProbability` (or `baseScore` when no probability is known), in [0, 1]. */
+  score: number;
+  /** Weighted sum of `scoreParts`, in [0, 1]. */
+  baseScore: number;
+  scoreParts: ScoreParts;
+  /** null when no approval-probability model was supplied. */
+  approvalProbability: number | null;
+}
