@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth, type Me } from './auth';
 import { Layout } from './components/Layout';
 import { AdvisorQueue } from './pages/AdvisorQueue';
+import { Calculator } from './pages/Calculator';
 import { Login, Register } from './pages/Auth';
 import { CompanyNew } from './pages/CompanyNew';
 import { ConsentsPage } from './pages/Consents';
@@ -33,6 +34,7 @@ export function App() {
         <Route index element={<Landing />} />
         <Route path="login" element={<Login />} />
         <Route path="register" element={<Register />} />
+        <Route path="calculator" element={<Calculator />} />
         <Route path="dashboard" element={<RequireRole roles={borrower}><Dashboard /></RequireRole>} />
         <Route path="companies/new" element={<RequireRole roles={borrower}><CompanyNew /></RequireRole>} />
         <Route path="companies/:id/consents" element={<RequireRole roles={[...borrower, ...staff]}><ConsentsPage /></RequireRole>} />

@@ -16,3 +16,16 @@ describe('German formats', () => {
     expect(parseGermanAmount('abc')).toBeNull();
   });
 });
+
+describe('percent input', () => {
+  it('turns German percent input into exact decimal fractions', async () => {
+    const { parsePercent } = await import('./format');
+    expect(parsePercent('4,85')).toBe('0.0485');
+    expect(parsePercent('4,85 %')).toBe('0.0485');
+    expect(parsePercent('12')).toBe('0.12');
+    expect(parsePercent('0')).toBe('0.0');
+    expect(parsePercent('0,125')).toBe('0.00125');
+    expect(parsePercent('100')).toBe('1.0');
+    expect(parsePercent('abc')).toBeNull();
+  });
+});

@@ -28,3 +28,15 @@ export function parseGermanAmount(input: string): string | null {
   const [int, frac = ''] = normalised.split('.');
   return `${BigInt(int)}.${frac.padEnd(2, '0')}`;
 }
+
+/** "4,85" (percent, German or English decimal mark) → "0.0485" (the API's decimal fraction), or null. Exact: shifts digits. */
+export function parsePercent(input: string): string | null {
+  const s = input.trim().replace(/\s|%/g, '').replace(',', '.');
+  const m = /^(\d{1,3})(?:\.(\d{1,6}))?$/.exec(s);
+  if (!m) return null;
+  const digits = (m[1] + (m[2] ?? '')).replace(/^0+(?=\d)/, '');
+  const scale = (m[2] ?? '').length + 2;
+  const padded = digits.padStart(scale + 1, '0');
+  const out = `${padded.slice(0, padded.length - scale)}.${padded.slice(padded.length - scale)}`;
+  return out.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '.0');
+}

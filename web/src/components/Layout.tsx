@@ -17,6 +17,7 @@ export function Layout() {
           {me?.role === 'borrower' && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}
           {(me?.role === 'advisor' || me?.role === 'admin') && <NavLink to="/advisor/queue">{t('nav.queue')}</NavLink>}
           {(me?.role === 'advisor' || me?.role === 'admin' || me?.role === 'lender') && <NavLink to="/lenders">{t('nav.lenders')}</NavLink>}
+          <NavLink to="/calculator">{t('nav.calculator')}</NavLink>
           {!me && <NavLink to="/login">{t('nav.login')}</NavLink>}
           {!me && <NavLink to="/register">{t('nav.register')}</NavLink>}
         </nav>

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, expectAccessible, launch, login, newPage, screenshot, text } from './browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+describe('borrower journey (foundation)', () => {
+  it('registers, creates a company, consents, creates and submits a request, and sees it matched', async () => {
+    const page = await newPage(browser);
+    await page.goto(baseUrl());
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Finanzierung');
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-01-landing');
+
+    await page.getByRole('link', { name: 'Jetzt kostenlos registrieren' }).click();
+    await page.getByLabel('Ihr Name').fill('Petra Probe');
+    await page.getByLabel('E-Mail-Adresse').fill(`petra-${Date.now()}@example.test`);
+    await page.getByLabel('Passwort').fill('ein-sicheres-passwort');
+    await page.getByRole('button', { name: 'Konto anlegen' }).click();
+    await page.getByRole('link', { name: 'Unternehmen anlegen' }).click();
+
+    await page.getByLabel('Firmenname').fill('Probe Metallbau GmbH');
+    await page.getByLabel('Registernummer (optional)').fill('HRB 4711');
+    await page.getByLabel('Straße und Hausnummer').fill('Am Hafen 3');
+    await page.getByLabel('PLZ').fill('01067');
+    await page.getByLabel('Ort').fill('Dresden');
+    await page.getByLabel('Branche (WZ 2008)').fill('25.11');
+    await page.getByLabel('Gegründet am').fill('2010-05-01');
+    await page.getByLabel('Mitarbeitende').fill('42');
+    await page.getByLabel('Jahresumsatz (€)').fill('1.250.000');
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-02-company');
+    await page.getByRole('button', { name: 'Unternehmen anlegen' }).click();
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Einwilligungen' }).count()).toBe(1);
+    await page.getByLabel(/^Datenverarbeitung/).check();
+    await page.getByLabel(/^Weitergabe an Finanzierungspartner/).check();
+    await page.getByRole('button', { name: 'Einwilligungen speichern' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Gespeichert');
+    await screenshot(page, 'foundation-03-consents');
+
+    await page.goto(`${baseUrl()}/requests/new`);
+    await page.getByLabel('Finanzierungsart').selectOption('investment_loan');
+    await page.getByLabel('Betrag (€)').fill('250.000');
+    await page.getByLabel('Laufzeit (Monate)').fill('60');
+    await page.getByLabel('Verwendungszweck').fill('Laserschneidanlage');
+    await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
+    await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('Entwurf');
+    await expect.poll(() => page.getByText('250.000,00 €').count()).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Anfrage einreichen' }).click();
+    await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('Partner gefunden');
+    await expect.poll(() => page.getByTestId('eligible-count').textContent()).toMatch(/^\d+ Finanzierungspartner passen$/);
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-04-request-matched');
+  });
+});
+
+describe('advisor journey (foundation)', () => {
+  it('sees submitted and matched requests and every lender explained', async () => {
+    const page = await newPage(browser);
+    await login(page, 'advisor@demo.kreditplatz.local');
+    await expect.poll(() => page.getByRole('heading', { name: 'Anfragen-Eingang' }).count()).toBe(1);
+    await page.getByLabel('Status').selectOption('matched');
+    await expect.poll(() => page.locator('tbody .badge').first().textContent()).toBe('Partner gefunden');
+    await page.getByRole('link', { name: 'Öffnen' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Passende Finanzierungspartner' }).count()).toBe(1);
+    await page.getByText(/Partner passen nicht – Gründe anzeigen/).click();
+    await expect.poll(async () => (await page.locator('details li li').count()) > 0).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-05-advisor-matches');
+  });
+});
+
+describe('calculator', () => {
+  it('computes instalment and effective rate in German formats', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${baseUrl()}/calculator`);
+    await page.getByLabel('Kreditbetrag (€)').fill('10.000');
+    await page.getByLabel('Sollzins p. a. (%)').fill('8');
+    await page.getByLabel('Laufzeit (Monate)').fill('10');
+    await page.getByRole('button', { name: 'Berechnen' }).click();
+    await expect.poll(() => text(page, 'instalment')).toBe('1.037,03 €');
+    await expect.poll(() => text(page, 'effective-rate')).toBe('8,30 %');
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-06-calculator');
+  });
+});
