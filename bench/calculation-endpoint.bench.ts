@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { buildApp } from '../src/app.js';
+import { startPlatform } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { fromPglite, runMigrations } from '../src/platform/db/database.js';
 
@@ -22,7 +22,8 @@ export async function run(options: { requests?: number; concurrency?: number } =
   const concurrency = options.concurrency ?? 16;
   const database = fromPglite(await PGlite.create());
   await runMigrations(database);
-  const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', RATE_LIMITS: 'off' }), database, { logger: false, serveWeb: false });
+  const platform = await startPlatform(loadConfig({ LOG_LEVEL: 'silent', RATE_LIMITS: 'off' }), database, { logger: false, serveWeb: false });
+  const app = platform.app;
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `${address}/api/v1/calculations/schedule`;
   const call = async () => {
@@ -57,7 +58,7 @@ export async function run(options: { requests?: number; concurrency?: number } =
       p99Millis: Math.round(at(0.99) * 100) / 100,
     };
   } finally {
-    await app.close();
+    await platform.close();
     await database.close();
   }
 }

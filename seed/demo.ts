@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../src/platform/db/database.js';
+import type { AppContext } from '../src/platform/http/context.js';
+import { submitHook } from '../src/app.js';
 import { users, type Role } from '../src/platform/auth/schema.js';
 import { createUser } from '../src/platform/auth/auth.service.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/audit.js';
@@ -9,7 +10,6 @@ import { addLenderUser, insertLender } from '../src/modules/lenders/index.js';
 import { generateDemoLenders } from '../src/modules/lenders/demo-lenders.js';
 import { putConsents } from '../src/modules/consents/index.js';
 import { createRequest, submitRequest } from '../src/modules/requests/index.js';
-import { matchOnSubmit } from '../src/modules/matching/index.js';
 
 export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
   { role: 'borrower', email: 'borrower@demo.kreditplatz.local', name: 'Maria Schneider (Demo-Kreditnehmerin)' },
@@ -26,9 +26,10 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
  * Runs once: a second start finds the demo borrower and leaves everything as it is.
  */
 export async function seedDemo(
-  database: Database,
+  ctx: AppContext,
   opts: { password: string; log?: Pick<FastifyBaseLogger, 'info'> },
 ): Promise<{ role: string; email: string }[]> {
+  const { database } = ctx;
   const logins = DEMO_USERS.map(({ role, email }) => ({ role, email }));
   const [existing] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0].email));
   if (existing) return logins;
@@ -91,7 +92,7 @@ export async function seedDemo(
     },
     borrowerActor,
   );
-  await submitRequest(database, borrower, request.id, borrowerActor, matchOnSubmit);
+  await submitRequest(database, borrower, request.id, borrowerActor, submitHook(ctx));
   opts.log?.info({ lenders: demoLenders.length }, 'demo data seeded');
   return logins;
 }

@@ -3,8 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import { authRoutes } from './platform/auth/routes.js';
+import { EventHub } from './platform/events/events.js';
 import { buildHttp } from './platform/http/app.js';
 import type { AppContext } from './platform/http/context.js';
+import { startJobQueue, type JobQueue } from './platform/jobs/queue.js';
 import { companyRoutes } from './modules/companies/index.js';
 import { consentRoutes } from './modules/consents/index.js';
 import { requestRoutes } from './modules/requests/index.js';
@@ -12,6 +14,19 @@ import { lenderRoutes } from './modules/lenders/index.js';
 import { matchingRoutes, matchOnSubmit } from './modules/matching/index.js';
 import { advisoryRoutes } from './modules/advisory/index.js';
 import { financeRoutes } from './modules/finance/index.js';
+import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, scheduleDispatch } from './modules/dispatch/index.js';
+import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
+import { onLenderDispatched, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
+import {
+  MAIL_QUEUE,
+  notificationRoutes,
+  onOfferReceived,
+  sendBorrowerMail,
+  storeCaughtMail,
+} from './modules/notifications/index.js';
+import { createMailer, startSmtpCatcher, type Mailer, type SmtpCatcher } from './platform/mail/index.js';
+import type { Executor } from './platform/db/database.js';
+import type { Actor } from './platform/audit/audit.js';
 
 /** Every module's routes, mounted under /api/v1. Adding a module means adding one line here. */
 function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
@@ -19,20 +34,121 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     authRoutes(ctx),
     companyRoutes(ctx),
     consentRoutes(ctx),
-    // Submitting a request matches it in the same transaction.
-    requestRoutes(ctx, { afterSubmit: matchOnSubmit }),
+    requestRoutes(ctx, { afterSubmit: submitHook(ctx) }),
     lenderRoutes(ctx),
-    matchingRoutes(ctx),
+    matchingRoutes(ctx, { afterMatched: (tx, id) => scheduleDispatch(ctx, tx, id) }),
     advisoryRoutes(ctx),
     financeRoutes(),
+    dispatchRoutes(ctx),
+    offerRoutes(ctx),
+    notificationRoutes(ctx),
   ];
 }
 
-export async function buildApp(
+/**
+ * Submitting a request matches it in the same transaction; with eligible lenders its dispatch is
+ * enqueued in that transaction too, so a committed submit always reaches the lenders.
+ */
+export function submitHook(ctx: AppContext) {
+  return async (tx: Executor, requestId: string, actor: Actor) => {
+    const { eligibleCount } = await matchOnSubmit(tx, requestId, actor);
+    if (eligibleCount > 0) await scheduleDispatch(ctx, tx, requestId);
+  };
+}
+
+/** A module's background work: the queues it sends to and the handlers that work them. */
+export interface JobDefinition {
+  name: string;
+  handler: (ctx: AppContext, data: never) => Promise<void>;
+  concurrency?: number;
+}
+
+function jobDefinitions(): JobDefinition[] {
+  const def = <T>(name: string, handler: (ctx: AppContext, data: T) => Promise<void>, concurrency = 2): JobDefinition => ({
+    name,
+    handler: handler as JobDefinition['handler'],
+    concurrency,
+  });
+  return [
+    def(DISPATCH_QUEUE, runDispatch),
+    def(LENDER_DISPATCHED_QUEUE, onLenderDispatched, 4),
+    def(SANDBOX_DECIDE_QUEUE, sandboxDecide, 4),
+    def(OFFER_RECEIVED_QUEUE, onOfferReceived),
+    def(MAIL_QUEUE, sendBorrowerMail, 2),
+  ];
+}
+
+export interface Platform {
+  app: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the platform on an open, migrated database: job queue (workers unless ROLE=web), live-event
+ * hub, HTTP server (not yet listening).
+ */
+export async function startPlatform(
   config: Config,
   database: Database,
-  opts: { logger?: boolean | object; serveWeb?: boolean } = {},
-): Promise<FastifyInstance> {
-  const ctx: AppContext = { config, database };
-  return buildHttp(ctx, { apiRoutes: apiRoutes(ctx), ...opts });
+  opts: { logger?: boolean | object; serveWeb?: boolean; workers?: boolean } = {},
+): Promise<Platform> {
+  const events = new EventHub();
+  await events.start(database, config.databaseUrl);
+  const jobs = await startJobQueue(database, { databaseUrl: config.databaseUrl });
+  // Without an SMTP server, an in-process catcher receives every mail and stores it for /dev/mails.
+  let catcher: SmtpCatcher | undefined;
+  if (!config.smtpUrl) catcher = await startSmtpCatcher({ onMail: (mail) => storeCaughtMail(database, mail) });
+  const mailer: Mailer = createMailer({ smtpUrl: config.smtpUrl ?? catcher!.url, from: config.mailFrom });
+  const ctx: AppContext = { config, database, jobs, events, mail: mailer };
+  const definitions = jobDefinitions();
+  await jobs.declare(...definitions.map((d) => d.name));
+  const app = await buildHttp(ctx, { apiRoutes: apiRoutes(ctx), ...opts });
+  jobs.boss.on('error', (err) => app.log.error({ err }, 'job queue error'));
+  if (config.role !== 'web' && opts.workers !== false) {
+    for (const d of definitions) {
+      await jobs.work(
+        d.name,
+        async (job) => {
+          try {
+            await d.handler(ctx, job.data as never);
+          } catch (err) {
+            app.log.warn({ err, job: d.name, jobId: job.id }, 'job failed; the queue retries it with backoff');
+            throw err;
+          }
+        },
+        { concurrency: d.concurrency },
+      );
+    }
+  }
+  return {
+    app,
+    ctx,
+    async close() {
+      await app.close();
+      await jobs.stop();
+      await events.stop();
+      await mailer.close();
+      await catcher?.close();
+    },
+  };
+}
+
+/** The OpenAPI document, built from the route schemas alone (no database, no jobs). */
+export async function buildApiDocument(config: Config): Promise<unknown> {
+  const unavailable = () => {
+    throw new Error('not available while generating the API document');
+  };
+  const ctx: AppContext = {
+    config,
+    database: { kind: 'pglite', query: unavailable, close: unavailable, db: undefined as never },
+    jobs: { declare: unavailable, send: unavailable, work: unavailable, stop: unavailable, boss: undefined as never } as JobQueue,
+    events: new EventHub(),
+    mail: { send: unavailable },
+  };
+  const app = await buildHttp(ctx, { apiRoutes: apiRoutes(ctx), logger: false, serveWeb: false });
+  await app.ready();
+  const doc = app.swagger();
+  await app.close();
+  return doc;
 }

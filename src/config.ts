@@ -21,6 +21,17 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().default('./dist/web'),
   /** Per-client request limits on public and login endpoints; tests switch them off to register many users. */
   RATE_LIMITS: booleanFlag.default(true),
+  /** web: HTTP only; worker: job workers only; all: both (one process serves everything). */
+  ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+  /** How many of the best-ranked eligible lenders a request is sent to. */
+  DISPATCH_TOP_N: z.coerce.number().int().min(1).max(50).default(8),
+  /** Demo lenders answer by themselves (simulated credit decisions) within seconds. */
+  SANDBOX_LENDERS: booleanFlag.default(true),
+  /** Outgoing mail server; without it an in-process SMTP catcher receives every mail (shown at /dev/mails). */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Kreditplatz <no-reply@kreditplatz.local>'),
+  /** The address people reach the platform at, for links in e-mails. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -35,6 +46,12 @@ export interface Config {
   sessionTtlHours: number;
   webDist: string;
   rateLimits: boolean;
+  role: 'web' | 'worker' | 'all';
+  dispatchTopN: number;
+  sandboxLenders: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,5 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     webDist: path.resolve(e.WEB_DIST),
     rateLimits: e.RATE_LIMITS,
+    role: e.ROLE,
+    dispatchTopN: e.DISPATCH_TOP_N,
+    sandboxLenders: e.SANDBOX_LENDERS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
 import { openDatabase, runMigrations } from './platform/db/database.js';
-import { buildApp } from './app.js';
+import { startPlatform } from './app.js';
 import { seedDemo } from '../seed/demo.js';
 
 /** Starts everything: config → database → migrations → demo data → HTTP. */
@@ -8,20 +8,25 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config);
   await runMigrations(database);
-  const app = await buildApp(config, database);
+  const platform = await startPlatform(config, database);
+  const app = platform.app;
 
   let demoLogins: { role: string; email: string }[] = [];
-  if (config.seedDemo) demoLogins = await seedDemo(database, { password: config.demoPassword, log: app.log });
+  if (config.seedDemo) demoLogins = await seedDemo(platform.ctx, { password: config.demoPassword, log: app.log });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    await app.close();
+    await platform.close();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  if (config.role === 'worker') {
+    console.log('\n  Kreditplatz-Worker läuft (ROLE=worker, kein HTTP).\n');
+    return;
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('127.0.0.1', 'localhost');
   const lines = [

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { fromPglite, fromPool, runMigrations } from '../src/platform/db/database.js';
+import { installJobSchema } from '../src/platform/jobs/queue.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kreditplatz-test-'));
   const pglite = await PGlite.create();
   await runMigrations(fromPglite(pglite));
+  await installJobSchema(fromPglite(pglite));
   const dump = await pglite.dumpDataDir('gzip');
   const dumpPath = path.join(dir, 'migrated.tar.gz');
   fs.writeFileSync(dumpPath, Buffer.from(await dump.arrayBuffer()));
@@ -38,6 +40,7 @@ export default async function setup(project: TestProject) {
     const pool = new pg.Pool({ connectionString: withDatabase(url, template), max: 2 });
     await runMigrations(fromPool(pool));
     await pool.end();
+    await installJobSchema({ kind: 'postgres' } as never, withDatabase(url, template));
   }
   project.provide('pgTemplate', template);
 

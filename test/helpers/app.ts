@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
-import { buildApp } from '../../src/app.js';
+import { startPlatform, type Platform } from '../../src/app.js';
 import type { Database } from '../../src/platform/db/database.js';
 import { createUser } from '../../src/platform/auth/auth.service.js';
 import type { Role } from '../../src/platform/auth/schema.js';
@@ -11,22 +11,31 @@ export const PASSWORD = 'correct-horse-battery';
 
 export interface TestContext {
   app: FastifyInstance;
+  platform: Platform;
   database: Database;
   config: Config;
   close(): Promise<void>;
 }
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestContext> {
-  const database = await freshDatabase();
-  const config = loadConfig({ DATA_DIR: '/tmp/kreditplatz-test-unused', LOG_LEVEL: 'silent', RATE_LIMITS: 'off', ...env });
-  const app = await buildApp(config, database, { logger: false, serveWeb: false });
+  const { database, url } = await freshDatabase();
+  const config = loadConfig({
+    DATA_DIR: '/tmp/kreditplatz-test-unused',
+    LOG_LEVEL: 'silent',
+    RATE_LIMITS: 'off',
+    ...(url ? { DATABASE_URL: url } : {}),
+    ...env,
+  });
+  const platform = await startPlatform(config, database, { logger: false, serveWeb: false });
+  const app = platform.app;
   await app.ready();
   return {
     app,
+    platform,
     database,
     config,
     async close() {
-      await app.close();
+      await platform.close();
       await database.close();
     },
   };

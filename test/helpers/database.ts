@@ -10,7 +10,7 @@ import { withDatabase } from '../global-setup.js';
 export const TEST_DB_KIND = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 /** A fresh, migrated database for one test file: a PGlite from the run's dump, or a clone of the template. */
-export async function freshDatabase(): Promise<Database> {
+export async function freshDatabase(): Promise<{ database: Database; url?: string }> {
   const template = inject('pgTemplate');
   const url = process.env.TEST_DATABASE_URL;
   if (url && template) {
@@ -19,9 +19,10 @@ export async function freshDatabase(): Promise<Database> {
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);
     await admin.end();
-    return fromPool(new pg.Pool({ connectionString: withDatabase(url, name), max: 5 }));
+    const dbUrl = withDatabase(url, name);
+    return { database: fromPool(new pg.Pool({ connectionString: dbUrl, max: 5 })), url: dbUrl };
   }
   const dump = fs.readFileSync(inject('pgliteDump'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([dump]) });
-  return fromPglite(pglite);
+  return { database: fromPglite(pglite) };
 }

@@ -9,7 +9,20 @@ import { creditPolicies, lenders, lenderUsers, type LenderRow } from './schema.j
 import type { TCreateLender, TLender } from './lenders.types.js';
 
 export function toLender(row: LenderRow): TLender {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    type: row.type,
+    bic: row.bic,
+    federalState: row.federalState,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    demo: row.demo,
+    active: row.active,
+    currentPolicyVersion: row.currentPolicyVersion,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** The lender a user of role `lender` belongs to, or null. */

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { LENDER_TYPES } from '../matching/index.js';
 
@@ -20,6 +20,9 @@ export const lenders = pgTable(
     active: boolean('active').notNull().default(true),
     /** The version in force; each change of policy is a new row in credit_policies. */
     currentPolicyVersion: integer('current_policy_version').notNull().default(1),
+    /** Where the lender's system wants to be told about dispatches and acceptances (HMAC-signed). */
+    webhookUrl: text('webhook_url'),
+    webhookSecret: text('webhook_secret'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('lenders_key_unique').on(t.key)],
@@ -54,3 +57,34 @@ export const lenderUsers = pgTable(
   },
   (t) => [index('lender_users_lender_idx').on(t.lenderId)],
 );
+
+/** API keys for a lender's systems. Only the SHA-256 is stored; the key is shown once at creation. */
+export const lenderApiKeys = pgTable(
+  'lender_api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lenderId: uuid('lender_id')
+      .notNull()
+      .references(() => lenders.id),
+    label: text('label').notNull(),
+    /** The first characters of the key, to recognise it in lists ("kp_live_Ab12…"). */
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('lender_api_keys_hash_unique').on(t.keyHash), index('lender_api_keys_lender_idx').on(t.lenderId)],
+);
+
+/** Commission the platform earns from a lender per signed deal: a share of the amount, with floor and cap. */
+export const commissionRules = pgTable('commission_rules', {
+  lenderId: uuid('lender_id')
+    .primaryKey()
+    .references(() => lenders.id),
+  rate: numeric('rate', { precision: 7, scale: 6 }).notNull(),
+  minimum: numeric('minimum', { precision: 14, scale: 2 }).notNull(),
+  cap: numeric('cap', { precision: 14, scale: 2 }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

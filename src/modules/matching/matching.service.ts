@@ -140,7 +140,7 @@ export async function matchRequest(tx: Executor, requestId: string, actor: Actor
  * After submit: match; with at least one eligible lender the request becomes `matched`, otherwise it
  * stays `submitted` and an advisor gets a task (due in 4 hours) to look for a way forward.
  */
-export async function matchOnSubmit(tx: Executor, requestId: string, actor: Actor): Promise<void> {
+export async function matchOnSubmit(tx: Executor, requestId: string, actor: Actor): Promise<{ eligibleCount: number }> {
   const run = await matchRequest(tx, requestId, actor, 'submit');
   const system: Actor = { userId: null, role: 'system', requestId: actor.requestId };
   if (run.eligibleCount > 0) {
@@ -161,6 +161,23 @@ export async function matchOnSubmit(tx: Executor, requestId: string, actor: Acto
       system,
     );
   }
+  return { eligibleCount: run.eligibleCount };
+}
+
+/** The eligible lenders of a request's current match, best first. */
+export async function currentRanking(db: Executor, requestId: string, topN: number) {
+  const [run] = await db
+    .select({ id: matchRuns.id })
+    .from(matchRuns)
+    .where(and(eq(matchRuns.requestId, requestId), eq(matchRuns.superseded, false)))
+    .limit(1);
+  if (!run) return [];
+  const rows = await db
+    .select({ lenderId: matchResults.lenderId, rank: matchResults.rank })
+    .from(matchResults)
+    .where(and(eq(matchResults.runId, run.id), isNotNull(matchResults.rank), lte(matchResults.rank, topN)))
+    .orderBy(matchResults.rank);
+  return rows.map((r) => ({ runId: run.id, lenderId: r.lenderId, rank: r.rank! }));
 }
 
 /** The stored match of a request: full explanation for staff, counts and types for the borrower. */

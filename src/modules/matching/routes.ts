@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireRole, requireUser } from '../../platform/auth/guard.js';
 import type { AppContext } from '../../platform/http/context.js';
+import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
 import { berlinToday } from '../../platform/time.js';
@@ -58,7 +59,10 @@ const ZPreviewSchema = z.strictObject({
   }),
 });
 
-export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+export function matchingRoutes(
+  ctx: AppContext,
+  hooks: { afterMatched?: (tx: Executor, requestId: string) => Promise<void> } = {},
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/financing-requests/:id/matches',
@@ -98,6 +102,7 @@ export function matchingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const run = await matchRequest(tx, req.params.id, actor, 'rematch');
           if (run.eligibleCount > 0 && request.status !== 'matched') {
             await transition(tx, req.params.id, 'matched', { actor, as: user.role === 'admin' ? 'admin' : 'advisor' });
+            await hooks.afterMatched?.(tx, req.params.id);
           }
         });
         return getMatches(ctx.database.db, user, req.params.id);

@@ -201,7 +201,7 @@ const CONSENT_LABELS = { dataProcessing: 'Datenverarbeitung', lenderSharing: 'We
  * What happens right after a submit, in the same transaction: matching (wired in app.ts, so this module
  * does not depend on the modules that assess requests). If it throws, the submit is undone too.
  */
-export type AfterSubmit = (tx: Executor, requestId: string, actor: Actor) => Promise<void>;
+export type AfterSubmit = (tx: Executor, requestId: string, actor: Actor) => Promise<unknown>;
 
 /** Submits a draft. Without consent to data processing and to sharing with lenders, nothing moves. */
 export async function submitRequest(

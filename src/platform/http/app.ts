@@ -61,7 +61,10 @@ export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<Fas
       },
       servers: [{ url: '/' }],
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          lenderApiKey: { type: 'http', scheme: 'bearer', description: 'Lender API key (kp_live_…), created in the lender portal' },
+        },
       },
       security: [{ session: [] }],
     },

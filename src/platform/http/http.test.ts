@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
+import { startPlatform } from '../../app.js';
 import { Client, problem, registeredBorrower, startTestApp, type TestContext } from '../../../test/helpers/app.js';
 
 let ctx: TestContext;
@@ -81,8 +80,9 @@ describe('HTTP contract', () => {
   });
 
   it('limits login attempts per client with a 429 problem', async () => {
-    const config = loadConfig({ DATA_DIR: '/tmp/kreditplatz-test-unused', LOG_LEVEL: 'silent' });
-    const limited = await buildApp(config, ctx.database, { logger: false, serveWeb: false });
+    const config = { ...ctx.config, rateLimits: true };
+    const platform = await startPlatform(config, ctx.database, { logger: false, serveWeb: false, workers: false });
+    const limited = platform.app;
     try {
       const codes: number[] = [];
       for (let i = 0; i < 32; i++) {
@@ -92,7 +92,7 @@ describe('HTTP contract', () => {
       expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
       expect(codes.slice(30)).toEqual([429, 429]);
     } finally {
-      await limited.close();
+      await platform.close();
     }
   });
 });

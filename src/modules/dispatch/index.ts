@@ -1,0 +1,15 @@
+export { dispatches, DISPATCH_STATUSES, type DispatchRow, type DispatchStatus } from './schema.js';
+export {
+  scheduleDispatch,
+  runDispatch,
+  DISPATCH_QUEUE,
+  LENDER_DISPATCHED_QUEUE,
+  dispatchForLender,
+  listForLender,
+  detailForLender,
+  declineRequest,
+  markResponded,
+  afterResponse,
+  listDispatchesOfRequest,
+} from './dispatch.service.js';
+export { dispatchRoutes } from './routes.js';
