@@ -16,7 +16,8 @@ import { advisoryRoutes } from './modules/advisory/index.js';
 import { financeRoutes } from './modules/finance/index.js';
 import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, scheduleDispatch } from './modules/dispatch/index.js';
 import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
-import { onLenderDispatched, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
+import { onLenderDispatched, sandboxCountersign, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
+import { contractIdOfRequest, contractRoutes, CONTRACT_AWAITS_LENDER_QUEUE } from './modules/contracts/index.js';
 import {
   MAIL_QUEUE,
   notificationRoutes,
@@ -34,7 +35,7 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     authRoutes(ctx),
     companyRoutes(ctx),
     consentRoutes(ctx),
-    requestRoutes(ctx, { afterSubmit: submitHook(ctx) }),
+    requestRoutes(ctx, { afterSubmit: submitHook(ctx), contractIdOf: (db, id) => contractIdOfRequest(db, id) }),
     lenderRoutes(ctx),
     matchingRoutes(ctx, { afterMatched: (tx, id) => scheduleDispatch(ctx, tx, id) }),
     advisoryRoutes(ctx),
@@ -42,6 +43,7 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     dispatchRoutes(ctx),
     offerRoutes(ctx),
     notificationRoutes(ctx),
+    contractRoutes(ctx),
   ];
 }
 
@@ -75,6 +77,7 @@ function jobDefinitions(): JobDefinition[] {
     def(SANDBOX_DECIDE_QUEUE, sandboxDecide, 4),
     def(OFFER_RECEIVED_QUEUE, onOfferReceived),
     def(MAIL_QUEUE, sendBorrowerMail, 2),
+    def(CONTRACT_AWAITS_LENDER_QUEUE, sandboxCountersign),
   ];
 }
 

@@ -3,6 +3,7 @@ import type { Database, Executor } from '../../platform/db/database.js';
 import { users } from '../../platform/auth/schema.js';
 import type { SessionUser } from '../../platform/auth/sessions.js';
 import { writeAudit, type Actor } from '../../platform/audit/audit.js';
+import { publish } from '../../platform/events/events.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { canSeeCompany, companies, findVisibleCompany } from '../companies/index.js';
 import { currentConsents } from '../consents/index.js';
@@ -50,7 +51,7 @@ async function loadVisible(db: Executor, user: SessionUser, id: string, forUpdat
   return row;
 }
 
-async function withHistory(db: Executor, user: SessionUser, row: RowWithCompany): Promise<TFinancingRequest> {
+async function withHistory(db: Executor, user: SessionUser, row: RowWithCompany): Promise<Omit<TFinancingRequest, "contractId">> {
   const history = await db
     .select({
       from: requestHistory.fromStatus,
@@ -78,7 +79,7 @@ async function withHistory(db: Executor, user: SessionUser, row: RowWithCompany)
   };
 }
 
-export async function getRequest(db: Executor, user: SessionUser, id: string): Promise<TFinancingRequest> {
+export async function getRequest(db: Executor, user: SessionUser, id: string): Promise<Omit<TFinancingRequest, "contractId">> {
   return withHistory(db, user, await loadVisible(db, user, id));
 }
 
@@ -87,7 +88,7 @@ export async function createRequest(
   user: SessionUser,
   input: TCreateRequest,
   actor: Actor,
-): Promise<TFinancingRequest> {
+): Promise<Omit<TFinancingRequest, "contractId">> {
   if (user.role !== 'borrower') throw new AppError('forbidden', 'Nur Kreditnehmer stellen Finanzierungsanfragen.');
   return database.db.transaction(async (tx) => {
     const company = await findVisibleCompany(tx, user, input.companyId).catch(() => {
@@ -120,7 +121,7 @@ export async function updateDraft(
   id: string,
   input: TUpdateRequest,
   actor: Actor,
-): Promise<TFinancingRequest> {
+): Promise<Omit<TFinancingRequest, "contractId">> {
   return database.db.transaction(async (tx) => {
     const row = await loadVisible(tx, user, id, true);
     if (row.ownerId !== user.id) throw new AppError('forbidden', 'Nur das Unternehmen selbst ändert seine Anfrage.');
@@ -185,6 +186,7 @@ export async function transition(
     actorRole: by.as,
     reason: by.reason ?? null,
   });
+  await publish(tx, { topic: `financing_request:${requestId}`, type: 'status_changed', data: { from: current.status, to } });
   await writeAudit(tx, by.actor, {
     action: `financing_request.${to}`,
     entityType: 'financing_request',

@@ -165,3 +165,25 @@ describe('financing requests', () => {
     expect(hist.filter((h: { to: string }) => h.to === 'submitted')).toHaveLength(1);
   });
 });
+
+describe('live updates', () => {
+  it('streams status changes of a request as server-sent events to the people who may see it', async () => {
+    const { client, company } = await borrowerWithCompany();
+    const d = await draft(client, company.id);
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const other = await registeredBorrower(ctx);
+    const forbidden = await fetch(`${address}/api/v1/financing-requests/${d.id}/events`, { headers: { cookie: other.client.cookie! } });
+    expect(forbidden.status).toBe(404);
+    const controller = new AbortController();
+    const res = await fetch(`${address}/api/v1/financing-requests/${d.id}/events`, { headers: { cookie: client.cookie! }, signal: controller.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    await reader.read(); // the retry preamble
+    await client.post(`/api/v1/financing-requests/${d.id}/submit`);
+    let text = '';
+    while (!text.includes('status_changed')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('event: status_changed');
+    expect(text).toContain('"to":"submitted"');
+    controller.abort();
+  });
+});

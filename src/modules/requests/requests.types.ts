@@ -60,12 +60,14 @@ export const ZFinancingRequestSchema = z
     submittedAt: z.string().nullable(),
     /** Status changes the caller may trigger now. */
     actions: z.array(ZStatus),
+    /** The contract once an offer was accepted. */
+    contractId: z.uuid().nullable(),
     history: z.array(ZHistoryEntry),
   })
   .meta({ id: 'FinancingRequest' });
 export type TFinancingRequest = z.infer<typeof ZFinancingRequestSchema>;
 
-export const ZRequestSummarySchema = ZFinancingRequestSchema.omit({ history: true, actions: true }).meta({
+export const ZRequestSummarySchema = ZFinancingRequestSchema.omit({ history: true, actions: true, contractId: true }).meta({
   id: 'FinancingRequestSummary',
 });
 export type TRequestSummary = z.infer<typeof ZRequestSummarySchema>;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireUser } from '../../platform/auth/guard.js';
 import type { AppContext } from '../../platform/http/context.js';
+import type { Executor } from '../../platform/db/database.js';
 import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
 import {
   ZCreateRequestSchema,
@@ -15,7 +16,17 @@ import { type AfterSubmit, changeStatus, createRequest, getRequest, listRequests
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 
-export function requestRoutes(ctx: AppContext, hooks: { afterSubmit?: AfterSubmit } = {}): FastifyPluginAsyncZod {
+export interface RequestHooks {
+  afterSubmit?: AfterSubmit;
+  /** The contract of a request, if any (from the contracts module, wired in app.ts). */
+  contractIdOf?: (db: Executor, requestId: string) => Promise<string | null>;
+}
+
+export function requestRoutes(ctx: AppContext, hooks: RequestHooks = {}): FastifyPluginAsyncZod {
+  const withContract = async <T extends { id: string }>(r: T) => ({
+    ...r,
+    contractId: hooks.contractIdOf ? await hooks.contractIdOf(ctx.database.db, r.id) : null,
+  });
   return async (app) => {
     app.post(
       '/financing-requests',
@@ -28,7 +39,7 @@ export function requestRoutes(ctx: AppContext, hooks: { afterSubmit?: AfterSubmi
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await createRequest(ctx.database, requireUser(req), req.body, actorOf(req))),
+        reply.status(201).send(await withContract(await createRequest(ctx.database, requireUser(req), req.body, actorOf(req)))),
     );
 
     app.get(
@@ -54,7 +65,7 @@ export function requestRoutes(ctx: AppContext, hooks: { afterSubmit?: AfterSubmi
           response: { 200: ZFinancingRequestSchema, ...errors },
         },
       },
-      async (req) => getRequest(ctx.database.db, requireUser(req), req.params.id),
+      async (req) => withContract(await getRequest(ctx.database.db, requireUser(req), req.params.id)),
     );
 
     app.patch(
@@ -68,7 +79,7 @@ export function requestRoutes(ctx: AppContext, hooks: { afterSubmit?: AfterSubmi
           response: { 200: ZFinancingRequestSchema, ...errors },
         },
       },
-      async (req) => updateDraft(ctx.database, requireUser(req), req.params.id, req.body, actorOf(req)),
+      async (req) => withContract(await updateDraft(ctx.database, requireUser(req), req.params.id, req.body, actorOf(req))),
     );
 
     app.post(
@@ -81,7 +92,41 @@ export function requestRoutes(ctx: AppContext, hooks: { afterSubmit?: AfterSubmi
           response: { 200: ZFinancingRequestSchema, ...errors },
         },
       },
-      async (req) => submitRequest(ctx.database, requireUser(req), req.params.id, actorOf(req), hooks.afterSubmit),
+      async (req) => withContract(await submitRequest(ctx.database, requireUser(req), req.params.id, actorOf(req), hooks.afterSubmit)),
+    );
+
+    app.get(
+      '/financing-requests/:id/events',
+      {
+        schema: {
+          tags: ['financing requests'],
+          summary: 'Live updates of a request as server-sent events (dispatched, offer_received, status_changed, …)',
+          params: ZIdParams,
+          produces: ['text/event-stream'],
+        },
+      },
+      async (req, reply) => {
+        const user = requireUser(req);
+        await getRequest(ctx.database.db, user, req.params.id); // 404 unless visible
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        res.write(`retry: 3000\n\n`);
+        const unsubscribe = ctx.events.subscribe(`financing_request:${req.params.id}`, (event) => {
+          res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        });
+        // Comments keep proxies from closing an idle stream.
+        const heartbeat = setInterval(() => res.write(`: ping\n\n`), 15_000);
+        req.raw.on('close', () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+        });
+      },
     );
 
     app.post(
@@ -96,7 +141,7 @@ export function requestRoutes(ctx: AppContext, hooks: { afterSubmit?: AfterSubmi
         },
       },
       async (req) =>
-        changeStatus(ctx.database, requireUser(req), req.params.id, 'withdrawn', actorOf(req), req.body?.reason),
+        withContract(await changeStatus(ctx.database, requireUser(req), req.params.id, 'withdrawn', actorOf(req), req.body?.reason)),
     );
   };
 }

@@ -5,6 +5,7 @@ import { berlinToday } from '../../platform/time.js';
 import { declineRequest, dispatches } from '../dispatch/index.js';
 import { lenders, type LenderPrincipal } from '../lenders/index.js';
 import { createOffer, ZCreateOfferSchema } from '../offers/index.js';
+import { contracts, signAsLender } from '../contracts/index.js';
 import { loadRequestWithCompany } from '../requests/index.js';
 import { decide, type Product } from './lender-behaviour.js';
 
@@ -60,6 +61,31 @@ export async function sandboxDecide(ctx: AppContext, data: { dispatchId: string 
   } catch (err) {
     // The request moved on meanwhile (accepted, withdrawn): a late answer is simply not given.
     if (err instanceof AppError && (err.code === 'illegal_transition' || err.code === 'conflict')) return;
+    throw err;
+  }
+}
+
+/** A demo lender countersigns a contract shortly after the borrower signed. */
+export async function sandboxCountersign(ctx: AppContext, data: { contractId: string }): Promise<void> {
+  if (!ctx.config.sandboxLenders) return;
+  const [row] = await ctx.database.db
+    .select({ lenderId: contracts.lenderId, name: lenders.name, demo: lenders.demo, status: contracts.status })
+    .from(contracts)
+    .innerJoin(lenders, eq(lenders.id, contracts.lenderId))
+    .where(eq(contracts.id, data.contractId));
+  if (!row?.demo || row.status !== 'awaiting_signatures') return;
+  const principal: LenderPrincipal = {
+    lenderId: row.lenderId,
+    lenderName: row.name,
+    via: 'api_key',
+    userId: null,
+    apiKeyId: null,
+    actor: { userId: null, role: 'sandbox_lender' },
+  };
+  try {
+    await signAsLender(ctx, principal, data.contractId, '127.0.0.1');
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'conflict') return; // signed meanwhile
     throw err;
   }
 }
