@@ -53,10 +53,26 @@ describe('borrower journey (foundation)', () => {
     await expect.poll(() => page.getByText('250.000,00 €').count()).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: 'Anfrage einreichen' }).click();
-    await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('Partner gefunden');
     await expect.poll(() => page.getByTestId('eligible-count').textContent()).toMatch(/^\d+ Finanzierungspartner passen$/);
+
+    // Sandbox lenders answer within seconds; the page shows offers arriving without reload (server-sent events).
+    await expect.poll(() => page.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('Angebote liegen vor');
+    await expect.poll(() => page.locator('[data-testid="offers-table"] tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible(page);
-    await screenshot(page, 'foundation-04-request-matched');
+    await screenshot(page, 'foundation-04-offers');
+
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Annehmen' }).first().click();
+    await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('Unterschriftsreif');
+    await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Wartet auf Unterschriften');
+    await page.getByLabel(/Ich habe den Vertrag/).check();
+    await page.getByLabel('Ihr Passwort zur Bestätigung').fill('ein-sicheres-passwort');
+    await page.getByRole('button', { name: 'Verbindlich unterschreiben' }).click();
+    // The sandbox lender countersigns by itself.
+    await expect.poll(() => page.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('Unterschrieben');
+    await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Unterschrieben');
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-05-signed');
   });
 });
 
@@ -65,14 +81,23 @@ describe('advisor journey (foundation)', () => {
     const page = await newPage(browser);
     await login(page, 'advisor@demo.kreditplatz.local');
     await expect.poll(() => page.getByRole('heading', { name: 'Anfragen-Eingang' }).count()).toBe(1);
-    await page.getByLabel('Status').selectOption('matched');
-    await expect.poll(() => page.locator('tbody .badge').first().textContent()).toBe('Partner gefunden');
+    // Sandbox lenders answer within seconds, so the matched requests soon have offers.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${baseUrl()}/advisor/queue?status=offered`);
+          await page.waitForLoadState('networkidle');
+          return page.locator('tbody .badge').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Öffnen' }).first().click();
     await expect.poll(() => page.getByRole('heading', { name: 'Passende Finanzierungspartner' }).count()).toBe(1);
     await page.getByText(/Partner passen nicht – Gründe anzeigen/).click();
     await expect.poll(async () => (await page.locator('details li li').count()) > 0).toBe(true);
     await expectAccessible(page);
-    await screenshot(page, 'foundation-05-advisor-matches');
+    await screenshot(page, 'foundation-06-advisor-matches');
   });
 });
 
@@ -87,6 +112,6 @@ describe('calculator', () => {
     await expect.poll(() => text(page, 'instalment')).toBe('1.037,03 €');
     await expect.poll(() => text(page, 'effective-rate')).toBe('8,30 %');
     await expectAccessible(page);
-    await screenshot(page, 'foundation-06-calculator');
+    await screenshot(page, 'foundation-07-calculator');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import de from './de.json';
 import en from './en.json';
+import lenderDe from './lender.de.json';
+import lenderEn from './lender.en.json';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -9,6 +11,7 @@ function keys(o: object, prefix = ''): string[] {
 describe('translations', () => {
   it('has every German key in English too, and no empty text', () => {
     expect(keys(en).sort()).toEqual(keys(de).sort());
+    expect(keys(lenderEn).sort()).toEqual(keys(lenderDe).sort());
     for (const k of keys(de)) expect(k.split('.').reduce((o: Record<string, unknown>, p) => o[p] as Record<string, unknown>, de as Record<string, unknown>)).not.toBe('');
   });
 });

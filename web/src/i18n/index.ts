@@ -2,11 +2,14 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import de from './de.json';
 import en from './en.json';
+import lenderDe from './lender.de.json';
+import lenderEn from './lender.en.json';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kp.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  resources: { de: { translation: de }, en: { translation: en } },
+  // The lender portal's texts live in their own files, under the `lender` key.
+  resources: { de: { translation: { ...de, lender: lenderDe } }, en: { translation: { ...en, lender: lenderEn } } },
   lng: saved === 'en' ? 'en' : 'de',
   fallbackLng: 'de',
   interpolation: { escapeValue: false },

@@ -1,30 +1,64 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
+import { useAuth } from '../auth';
+import { ContractPanel } from '../components/ContractPanel';
 import { ProblemAlert } from '../components/Field';
 import { MatchPanel } from '../components/MatchPanel';
-import { useAuth } from '../auth';
+import { OffersComparison } from '../components/OffersComparison';
 import { formatDateTime, formatEur } from '../format';
 
 type FinancingRequest = components['schemas']['FinancingRequest'];
+type Offer = components['schemas']['Offer'];
+type Dispatch = components['schemas']['Dispatch'];
 
 export function RequestDetail() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { me } = useAuth();
   const [request, setRequest] = useState<FinancingRequest | null>(null);
+  const [offers, setOffers] = useState<Offer[]>([]);
+  const [dispatches, setDispatches] = useState<Dispatch[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [live, setLive] = useState(false);
+
   const load = useCallback(async () => {
-    const { data, error } = await api.GET('/api/v1/financing-requests/{id}', { params: { path: { id } } });
-    if (error) setProblem(error as Problem);
-    else setRequest(data);
+    const path = { params: { path: { id } } };
+    const [r, o, d] = await Promise.all([
+      api.GET('/api/v1/financing-requests/{id}', path),
+      api.GET('/api/v1/financing-requests/{id}/offers', path),
+      api.GET('/api/v1/financing-requests/{id}/dispatches', path),
+    ]);
+    if (r.error) return setProblem(r.error as Problem);
+    setRequest(r.data);
+    setOffers(o.data?.items ?? []);
+    setDispatches(d.data?.items ?? []);
   }, [id]);
+
+  // Live progress: the server pushes every step (dispatch, offer, status change); we reload on each.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     void load();
-  }, [load]);
+    const source = new EventSource(`/api/v1/financing-requests/${id}/events`);
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(false);
+    const refresh = () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void load(), 150);
+    };
+    for (const type of ['status_changed', 'dispatched', 'offer_received', 'declined', 'contract_ready', 'contract_signed']) {
+      source.addEventListener(type, refresh);
+    }
+    return () => {
+      source.close();
+      clearTimeout(timer.current);
+    };
+  }, [id, load]);
+
   if (!request) return problem ? <ProblemAlert problem={problem} /> : <p>{t('common.loading')}</p>;
+  const isOwner = me?.role === 'borrower';
 
   async function submit() {
     const { data, error } = await api.POST('/api/v1/financing-requests/{id}/submit', { params: { path: { id } } });
@@ -40,6 +74,8 @@ export function RequestDetail() {
     setRequest(data);
   }
 
+  const answered = dispatches.filter((d) => d.status !== 'sent').length;
+  const waiting = (request.status === 'matched' || request.status === 'offered') && dispatches.length > 0 && answered < dispatches.length;
   return (
     <div className="stack">
       <section className="card">
@@ -49,7 +85,8 @@ export function RequestDetail() {
         <p>
           <span className={`badge status-${request.status}`} data-testid="request-status">
             {t(`status.${request.status}`)}
-          </span>
+          </span>{' '}
+          {live && <small className="muted">● {t('request.live')}</small>}
         </p>
         <dl className="facts">
           <dt>{t('request.company')}</dt>
@@ -82,17 +119,47 @@ export function RequestDetail() {
           {request.actions.includes('withdrawn') && <button onClick={withdraw}>{t('request.withdraw')}</button>}
         </div>
       </section>
+
+      {waiting && (
+        <section className="card" aria-live="polite">
+          <p>
+            <strong>{t('request.waiting', { answered, total: dispatches.length })}</strong>
+          </p>
+          <progress max={dispatches.length} value={answered} aria-label={t('request.waitingLabel')} />
+        </section>
+      )}
+
+      {request.contractId && <ContractPanel key={`contract-${request.status}`} contractId={request.contractId} isBorrower={isOwner} onSigned={load} />}
+
+      {offers.length > 0 && <OffersComparison offers={offers} canAccept={isOwner && request.status === 'offered'} onAccepted={load} />}
+
+      {dispatches.length > 0 && (
+        <section className="card" aria-labelledby="dispatch-title">
+          <h2 id="dispatch-title">{t('request.dispatchedTo', { count: dispatches.length })}</h2>
+          <ul className="list">
+            {dispatches.map((d) => (
+              <li key={d.id}>
+                {d.lenderName} {d.demo && <span className="badge">{t('lenders.demo')}</span>} ·{' '}
+                <span className={`badge dispatch-${d.status}`}>{t(`request.dispatchStatus.${d.status}`)}</span>
+                {d.declineReason && <small> · {d.declineReason}</small>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       {request.status !== 'draft' && (
         <MatchPanel
-          key={request.status}
+          key={`match-${request.status}`}
           requestId={request.id}
           canRematch={(me?.role === 'advisor' || me?.role === 'admin') && ['submitted', 'in_review', 'matched'].includes(request.status)}
           onRematched={load}
         />
       )}
+
       <section className="card">
         <h2>{t('request.history')}</h2>
-        <ol className="timeline">
+        <ol className="timeline" data-testid="timeline">
           {request.history.map((h, i) => (
             <li key={i}>
               <time dateTime={h.at}>{formatDateTime(h.at)}</time> · <strong>{t(`status.${h.to}`)}</strong>
