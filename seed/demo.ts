@@ -9,6 +9,7 @@ import { createCompany } from '../src/modules/companies/index.js';
 import { addLenderUser, insertLender } from '../src/modules/lenders/index.js';
 import { generateDemoLenders } from '../src/modules/lenders/demo-lenders.js';
 import { putConsents } from '../src/modules/consents/index.js';
+import { saveStatements } from '../src/modules/scoring/index.js';
 import { createRequest, submitRequest } from '../src/modules/requests/index.js';
 
 export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
@@ -77,6 +78,17 @@ export async function seedDemo(
       employees: 48,
       annualRevenue: '6400000.00',
     },
+    borrowerActor,
+  );
+  await saveStatements(
+    database,
+    borrower,
+    company.id,
+    [
+      { fiscalYear: 2024, revenue: '6100000.00', ebitda: '720000.00', ebit: '480000.00', interestExpense: '52000.00', netIncome: '310000.00', totalAssets: '4800000.00', equity: '1650000.00', liabilitiesShortTerm: '1350000.00', liabilitiesLongTerm: '1800000.00', cash: '420000.00', currentAssets: '2100000.00', currentLiabilities: '1100000.00' },
+      { fiscalYear: 2025, revenue: '6400000.00', ebitda: '790000.00', ebit: '530000.00', interestExpense: '48000.00', netIncome: '350000.00', totalAssets: '5000000.00', equity: '1900000.00', liabilitiesShortTerm: '1300000.00', liabilitiesLongTerm: '1800000.00', cash: '510000.00', currentAssets: '2250000.00', currentLiabilities: '1050000.00' },
+    ],
+    'manual',
     borrowerActor,
   );
   await putConsents(database, borrower, company.id, { dataProcessing: true, lenderSharing: true, marketing: false }, borrowerActor);

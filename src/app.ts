@@ -14,6 +14,7 @@ import { lenderRoutes } from './modules/lenders/index.js';
 import { matchingRoutes, matchOnSubmit } from './modules/matching/index.js';
 import { advisoryRoutes } from './modules/advisory/index.js';
 import { financeRoutes } from './modules/finance/index.js';
+import { rateRequest, scoringRoutes } from './modules/scoring/index.js';
 import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, scheduleDispatch } from './modules/dispatch/index.js';
 import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
 import { onLenderDispatched, sandboxCountersign, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
@@ -44,15 +45,17 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     offerRoutes(ctx),
     notificationRoutes(ctx),
     contractRoutes(ctx),
+    scoringRoutes(ctx),
   ];
 }
 
 /**
- * Submitting a request matches it in the same transaction; with eligible lenders its dispatch is
- * enqueued in that transaction too, so a committed submit always reaches the lenders.
+ * Submitting a request rates and matches it in the same transaction; with eligible lenders its dispatch
+ * is enqueued in that transaction too, so a committed submit always reaches the lenders.
  */
 export function submitHook(ctx: AppContext) {
   return async (tx: Executor, requestId: string, actor: Actor) => {
+    await rateRequest(tx, requestId, 'submit');
     const { eligibleCount } = await matchOnSubmit(tx, requestId, actor);
     if (eligibleCount > 0) await scheduleDispatch(ctx, tx, requestId);
   };

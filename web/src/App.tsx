@@ -11,6 +11,7 @@ import { ConsentsPage } from './pages/Consents';
 import { Dashboard } from './pages/Dashboard';
 import { Landing } from './pages/Landing';
 import { LenderDetail, Lenders } from './pages/Lenders';
+import { LenderContracts, LenderInbox, LenderRequestDetail, LenderSettings } from './pages/lender';
 import { RequestDetail } from './pages/RequestDetail';
 import { RequestNew } from './pages/RequestNew';
 
@@ -43,6 +44,10 @@ export function App() {
         <Route path="advisor/queue" element={<RequireRole roles={staff}><AdvisorQueue /></RequireRole>} />
  <Route path="lenders" element={<RequireRole roles={[...staff, 'lender']}><Lenders /></RequireRole>} />
         <Route path="lenders/:id" element={<RequireRole roles={[...staff, 'lender']}><LenderDetail /></RequireRole>} />
+        <Route path="lender" element={<RequireRole roles={['lender']}><LenderInbox /></RequireRole>} />
+        <Route path="lender/requests/:id" element={<RequireRole roles={['lender']}><LenderRequestDetail /></RequireRole>} />
+        <Route path="lender/contracts" element={<RequireRole roles={['lender']}><LenderContracts /></RequireRole>} />
+        <Route path="lender/settings" element={<RequireRole roles={['lender']}><LenderSettings /></RequireRole>} />
         <Route path="*" element={<p>{t('notFound')}</p>} />
       </Route>
     </Routes>

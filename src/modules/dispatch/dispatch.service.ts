@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { openTask } from '../advisory/index.js';
 import { mailBorrower } from '../notifications/index.js';
+import { currentRating, ratingView, statementsOf } from '../scoring/index.js';
 import { currentConsents } from '../consents/index.js';
 import { companies } from '../companies/index.js';
 import { lenders, type LenderPrincipal } from '../lenders/index.js';
@@ -136,11 +137,14 @@ export async function listForLender(db: Executor, lenderId: string, status?: str
   return rows.map((r) => ({ ...r, dispatchedAt: r.dispatchedAt.toISOString() }));
 }
 
-/** What a lender needs to decide: the request and the company's profile (financials and rating later). */
+/** What a lender needs to decide: the request, the company's profile, its financial statements and rating. */
 export async function detailForLender(db: Executor, lenderId: string, requestId: string) {
   const d = await dispatchForLender(db, lenderId, requestId);
   const { request, company } = await loadRequestWithCompany(db, requestId);
+  const rating = await currentRating(db, requestId);
   return {
+    financials: await statementsOf(db, company.id),
+    rating: rating ? ratingView(rating) : null,
     requestId: request.id,
     product: request.product,
     amount: request.amount,
@@ -185,6 +189,7 @@ export async function declineRequest(ctx: AppContext, principal: LenderPrincipal
   return ctx.database.db.transaction(async (tx) => {
     const d = await dispatchForLender(tx, principal.lenderId, requestId);
     if (d.status === 'declined') return { status: 'declined' as const };
+    if (d.status === 'offered') throw new AppError('conflict', 'Sie haben zu dieser Anfrage bereits ein Angebot abgegeben.');
     await markResponded(tx, d.id, 'declined', reason);
     await writeAudit(tx, principal.actor, {
       action: 'dispatch.declined',

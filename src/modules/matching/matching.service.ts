@@ -13,6 +13,7 @@ import { CompiledPolicyCache } from './compile-policy.js';
 import { evaluate, type LenderEvaluation } from './evaluate.js';
 import type { LegalForm, LenderForMatching, LenderType, MatchSubject, Product } from './matching.types.js';
 import { rankEligible } from './rank-eligible.js';
+import { ratingClassForMatching } from '../scoring/index.js';
 import { matchResults, matchRuns } from './schema.js';
 
 /** How many of the best-ranked eligible lenders a request goes to (dispatch uses the same number). */
@@ -87,7 +88,7 @@ export async function matchRequest(tx: Executor, requestId: string, actor: Actor
     amount: request.amount,
     termMonths: request.termMonths,
     submittedOn: berlinDate(request.submittedAt ?? new Date()),
-    ratingClass: null,
+    ratingClass: await ratingClassForMatching(tx, requestId),
     company: {
       federalState: company.federalState,
       postalCode: company.postalCode,

@@ -8,6 +8,7 @@ import { declineRequest, detailForLender, listForLender } from '../dispatch/inde
 import { ScheduleResultSchema } from '../finance/index.js';
 import { createApiKey, getWebhook, lenderPrincipal, listApiKeys, revokeApiKey, setWebhook } from '../lenders/index.js';
 import { ZCreateOfferSchema, ZDeclineSchema, ZOfferSchema } from './offers.types.js';
+import { ZRatingSchema } from '../scoring/index.js';
 import { createOffer, listOffers, offerSchedule, offersView } from './offers.service.js';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -58,6 +59,8 @@ const ZLenderRequestDetail = z
       employees: z.number().int(),
       annualRevenue: z.string(),
     }),
+    financials: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
+    rating: ZRatingSchema.nullable(),
     /** Only this lender's own offers; never another lender's. */
     ownOffers: z.array(ZOfferSchema),
   })

@@ -3,13 +3,20 @@ import type { AppContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { berlinToday } from '../../platform/time.js';
 import { declineRequest, dispatches } from '../dispatch/index.js';
-import { lenders, type LenderPrincipal } from '../lenders/index.js';
+import { lenders, lenderUsers, type LenderPrincipal } from '../lenders/index.js';
 import { createOffer, ZCreateOfferSchema } from '../offers/index.js';
 import { contracts, signAsLender } from '../contracts/index.js';
 import { loadRequestWithCompany } from '../requests/index.js';
 import { decide, type Product } from './lender-behaviour.js';
+import { ratingClassForMatching } from '../scoring/index.js';
 
 export const SANDBOX_DECIDE_QUEUE = 'sandbox-decide';
+
+/** A demo lender where a person works (the demo credit officer) is answered by that person, not simulated. */
+async function hasPeople(ctx: AppContext, lenderId: string): Promise<boolean> {
+  const [u] = await ctx.database.db.select({ id: lenderUsers.userId }).from(lenderUsers).where(eq(lenderUsers.lenderId, lenderId)).limit(1);
+  return !!u;
+}
 
 /** When a request reaches a demo lender, its simulated credit desk answers after a few seconds. */
 export async function onLenderDispatched(ctx: AppContext, data: { dispatchId: string }): Promise<void> {
@@ -19,7 +26,7 @@ export async function onLenderDispatched(ctx: AppContext, data: { dispatchId: st
     .from(dispatches)
     .innerJoin(lenders, eq(lenders.id, dispatches.lenderId))
     .where(eq(dispatches.id, data.dispatchId));
-  if (!row?.demo) return;
+  if (!row?.demo || (await hasPeople(ctx, row.lenderId))) return;
   const delay = 1 + (parseInt(data.dispatchId.replace(/-/g, '').slice(0, 6), 16) % 3);
   await ctx.jobs.send(SANDBOX_DECIDE_QUEUE, data, { startAfterSeconds: delay });
 }
@@ -49,7 +56,7 @@ export async function sandboxDecide(ctx: AppContext, data: { dispatchId: string 
     lender: { id: d.dispatch.lenderId, type: d.lenderType },
     request: { id: request.id, product: request.product as Product, amount: request.amount, termMonths: request.termMonths },
     company: { foundedOn: company.foundedOn, annualRevenue: company.annualRevenue, legalForm: company.legalForm, industryCode: company.industryCode },
-    ratingClass: null,
+    ratingClass: await ratingClassForMatching(ctx.database.db, request.id),
     today: berlinToday(),
   });
   try {
@@ -73,7 +80,7 @@ export async function sandboxCountersign(ctx: AppContext, data: { contractId: st
     .from(contracts)
     .innerJoin(lenders, eq(lenders.id, contracts.lenderId))
     .where(eq(contracts.id, data.contractId));
-  if (!row?.demo || row.status !== 'awaiting_signatures') return;
+  if (!row?.demo || row.status !== 'awaiting_signatures' || (await hasPeople(ctx, row.lenderId))) return;
   const principal: LenderPrincipal = {
     lenderId: row.lenderId,
     lenderName: row.name,

@@ -131,9 +131,16 @@ export async function startJobQueue(
     async work(name, handler, options = {}) {
       assertDeclared(name);
       const concurrency = options.concurrency ?? 2;
-      for (let i = 0; i < concurrency; i++) {
-        await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-          for (const job of jobs) await handler(job as unknown as Parameters<typeof handler>[0]);
+      // PGlite is one connection: several pollers would only queue behind each other. One poller that
+      // fetches a batch and works it concurrently does the same work with a fraction of the queries.
+      const pollers = database.kind === 'pglite' ? 1 : concurrency;
+      const batchSize = database.kind === 'pglite' ? concurrency : 1;
+      for (let i = 0; i < pollers; i++) {
+        await boss.work(name, { batchSize, pollingIntervalSeconds: 0.5, includeMetadata: false }, async (jobs) => {
+          const results = await Promise.allSettled(jobs.map((job) => handler(job as unknown as Parameters<typeof handler>[0])));
+          const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          // pg-boss fails the whole batch on a throw; the handlers are idempotent, so a retry is harmless.
+          if (failed) throw failed.reason;
         });
       }
     },

@@ -16,6 +16,15 @@ export function Layout() {
         <nav aria-label="Hauptnavigation">
           {me?.role === 'borrower' && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}
           {(me?.role === 'advisor' || me?.role === 'admin') && <NavLink to="/advisor/queue">{t('nav.queue')}</NavLink>}
+          {me?.role === 'lender' && (
+            <>
+              <NavLink to="/lender" end>
+                {t('lender.nav.inbox')}
+              </NavLink>
+              <NavLink to="/lender/contracts">{t('lender.nav.contracts')}</NavLink>
+              <NavLink to="/lender/settings">{t('lender.nav.settings')}</NavLink>
+            </>
+          )}
           {(me?.role === 'advisor' || me?.role === 'admin' || me?.role === 'lender') && <NavLink to="/lenders">{t('nav.lenders')}</NavLink>}
           <NavLink to="/calculator">{t('nav.calculator')}</NavLink>
           {!me && <NavLink to="/login">{t('nav.login')}</NavLink>}

@@ -69,7 +69,7 @@ export function OffersComparison({ offers, canAccept, onAccepted }: { offers: Of
       </div>
       <p className="muted">{t('offers.honesty')}</p>
       <ProblemAlert problem={problem} />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
         <table data-testid="offers-table">
           <thead>
             <tr>

@@ -46,8 +46,8 @@ export function LenderContracts() {
       {!items && !problem && <p>{t('common.loading')}</p>}
       {items?.length === 0 && <p className="notice">{t('lender.contracts.empty')}</p>}
       {items && items.length > 0 && (
-        <div className="table-scroll">
-          <table data-testid="contracts-table">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
+          <table data-testid="contracts-table" aria-labelledby="contracts-title">
             <thead>
               <tr>
                 <th scope="col">{t('lender.contracts.number')}</th>
@@ -56,9 +56,7 @@ export function LenderContracts() {
                 <th scope="col">{t('lender.contracts.borrowerSignature')}</th>
                 <th scope="col">{t('lender.contracts.lenderSignature')}</th>
                 <th scope="col">{t('lender.contracts.document')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('lender.contracts.actions')}</span>
-                </th>
+                <th scope="col">{t('lender.contracts.actions')}</th>
               </tr>
             </thead>
             <tbody>

@@ -49,9 +49,8 @@ export function LenderInbox() {
         </p>
       )}
       {items && items.length > 0 && (
-        <div className="table-scroll">
-          <table data-testid="inbox-table">
-            <caption className="sr-only">{t('lender.inbox.caption', { count: items.length })}</caption>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
+          <table data-testid="inbox-table" aria-labelledby="inbox-title">
             <thead>
               <tr>
                 <th scope="col">{t('lender.inbox.company')}</th>
@@ -65,9 +64,7 @@ export function LenderInbox() {
                 <th scope="col">{t('lender.inbox.region')}</th>
                 <th scope="col">{t('lender.inbox.dispatchedAt')}</th>
                 <th scope="col">{t('lender.inbox.status')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('lender.inbox.actions')}</span>
-                </th>
+                <th scope="col">{t('lender.inbox.actions')}</th>
               </tr>
             </thead>
             <tbody>

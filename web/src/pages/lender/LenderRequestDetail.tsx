@@ -142,8 +142,8 @@ function OwnOffers({ request }: { request: LenderRequest }) {
       {offers.length === 0 ? (
         <p>{t('lender.offers.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table data-testid="own-offers">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
+          <table data-testid="own-offers" aria-labelledby="own-offers-title">
             <thead>
               <tr>
                 <th scope="col">{t('lender.offers.createdAt')}</th>
