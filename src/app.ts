@@ -19,6 +19,7 @@ import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, s
 import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
 import { onLenderDispatched, sandboxCountersign, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
 import { contractIdOfRequest, contractRoutes, CONTRACT_AWAITS_LENDER_QUEUE } from './modules/contracts/index.js';
+import { deliverWebhook, onLenderDispatchedWebhook, WEBHOOK_DELIVERY_QUEUE, webhookRoutes } from './modules/webhooks/index.js';
 import {
   MAIL_QUEUE,
   notificationRoutes,
@@ -45,6 +46,7 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     offerRoutes(ctx),
     notificationRoutes(ctx),
     contractRoutes(ctx),
+    webhookRoutes(ctx),
     scoringRoutes(ctx),
   ];
 }
@@ -76,7 +78,16 @@ function jobDefinitions(): JobDefinition[] {
   });
   return [
     def(DISPATCH_QUEUE, runDispatch),
-    def(LENDER_DISPATCHED_QUEUE, onLenderDispatched, 4),
+    // pg-boss hands each job to one worker: everything a dispatch triggers runs here, each step idempotent.
+    def<{ dispatchId: string }>(
+      LENDER_DISPATCHED_QUEUE,
+      async (ctx, data) => {
+        await onLenderDispatchedWebhook(ctx, data);
+        await onLenderDispatched(ctx, data);
+      },
+      4,
+    ),
+    def(WEBHOOK_DELIVERY_QUEUE, deliverWebhook, 4),
     def(SANDBOX_DECIDE_QUEUE, sandboxDecide, 4),
     def(OFFER_RECEIVED_QUEUE, onOfferReceived),
     def(MAIL_QUEUE, sendBorrowerMail, 2),

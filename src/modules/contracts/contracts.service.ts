@@ -16,6 +16,7 @@ import { mailBorrower } from '../notifications/index.js';
 import { findVisibleOffer, offers, scheduleInputOf, type OfferRow } from '../offers/index.js';
 import { assertRequestVisible, loadRequestWithCompany, transition } from '../requests/index.js';
 import { appendSignaturePage, renderContractPdf, sha256Hex } from './pdf/index.js';
+import { contractSignedByBorrowerEvent, offerAcceptedEvent, offerDeclinedEvent, queueWebhook } from '../webhooks/index.js';
 import { commissionLedger, contracts, contractSignatures } from './schema.js';
 
 /** Queue worked when a contract is ready for the lender's countersignature (sandbox lenders sign by themselves). */
@@ -114,6 +115,11 @@ export async function acceptOffer(ctx: AppContext, user: SessionUser, offerId: s
       after: { contractId: contract.id, declinedOffers: others.map((o) => o.id) },
     });
     await writeAudit(tx, SYSTEM_ACTOR, { action: 'contract.created', entityType: 'contract', entityId: contract.id, after: contract });
+    // Lenders are told: the winner to prepare the countersignature, the others politely that it went elsewhere.
+    await queueWebhook(ctx, tx, offerAcceptedEvent({ lenderId: offer.lenderId, offerId, requestId: offer.requestId, contractId: contract.id }));
+    for (const o of others) {
+      await queueWebhook(ctx, tx, offerDeclinedEvent({ lenderId: o.lenderId, offerId: o.id, requestId: offer.requestId }));
+    }
     await transition(tx, offer.requestId, 'signature_ready', { actor: SYSTEM_ACTOR, as: 'system', reason: `Vertrag ${number} erstellt` });
     await mailBorrower(ctx, tx, offer.requestId, { kind: 'contractReady', lenderName: lender.name, amount: offer.amount });
     await publish(tx, { topic: `financing_request:${offer.requestId}`, type: 'contract_ready', data: { contractId: contract.id } });
@@ -194,6 +200,7 @@ async function addSignature(
     entityId: contractId,
     after: { signer: sig.signerName, ip: sig.ip, pdfSha256: c.pdfSha256 },
   });
+  if (sig.party === 'borrower') await queueWebhook(ctx, tx, contractSignedByBorrowerEvent({ lenderId: c.lenderId, contractId }));
   const all = await tx.select().from(contractSignatures).where(eq(contractSignatures.contractId, contractId));
   if (all.length === 2) await finalize(ctx, tx, c, all);
   else if (sig.party === 'borrower') await ctx.jobs.send(CONTRACT_AWAITS_LENDER_QUEUE, { contractId }, {}, tx);

@@ -11,7 +11,7 @@ import { berlinToday } from '../../platform/time.js';
 import { afterResponse, dispatchForLender, markResponded } from '../dispatch/index.js';
 import { FinanceError, scheduleWithEffectiveRate } from '../finance/index.js';
 import { commissionRules, lenders, type LenderPrincipal } from '../lenders/index.js';
-import { assertRequestVisible, loadRequestWithCompany, transition } from '../requests/index.js';
+import { assertRequestVisible, loadRequestWithCompany, lockRequest, transition } from '../requests/index.js';
 import { commissionFor, DEFAULT_COMMISSION_RULE } from './commission.js';
 import { offers, type OfferRow } from './schema.js';
 import type { TCreateOffer, TOffer } from './offers.types.js';
@@ -77,6 +77,9 @@ export async function createOffer(
       const again = await existing(tx);
       if (again) return { offer: (await offersView(tx, requestId, again.id))[0], created: false };
       const dispatch = await dispatchForLender(tx, principal.lenderId, requestId);
+      // Serialises with acceptance: an offer either lands before the borrower accepts (and is declined with
+      // the others) or finds the request accepted and is refused.
+      await lockRequest(tx, requestId);
       if (dispatch.status === 'declined') throw new AppError('conflict', 'Diese Anfrage wurde von Ihnen bereits abgelehnt.');
       const { request } = await loadRequestWithCompany(tx, requestId);
       if (request.status !== 'matched' && request.status !== 'offered') {

@@ -8,5 +8,6 @@ export {
   submitRequest,
   loadRequestWithCompany,
   assertRequestVisible,
+  lockRequest,
   type AfterSubmit,
 } from './requests.service.js';

@@ -286,6 +286,13 @@ export async function loadRequestWithCompany(db: Executor, id: string) {
   return row;
 }
 
+/** Locks a request's row until the caller's transaction ends, so status checks and changes cannot interleave. */
+export async function lockRequest(tx: Executor, id: string) {
+  const [row] = await tx.select({ status: financingRequests.status }).from(financingRequests).where(eq(financingRequests.id, id)).for('update');
+  if (!row) throw AppError.notFound('Finanzierungsanfrage');
+  return row;
+}
+
 /** Visible to the user (same rules as GET /financing-requests/:id), else 404. */
 export async function assertRequestVisible(db: Executor, user: SessionUser, id: string): Promise<void> {
   await loadVisible(db, user, id);
