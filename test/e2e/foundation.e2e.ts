@@ -115,3 +115,20 @@ describe('calculator', () => {
     await screenshot(page, 'foundation-07-calculator');
   });
 });
+
+describe('credit assessment in the browser', () => {
+  it('shows the demo company financial statements and the rating of its request', async () => {
+    const page = await newPage(browser);
+    await login(page, 'borrower@demo.kreditplatz.local');
+    await page.getByRole('link', { name: 'Finanzdaten' }).first().click();
+    await expect.poll(() => page.getByRole('columnheader', { name: '2025' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('6.400.000,00 €').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-08-financials');
+    await page.goto(`${baseUrl()}/dashboard`);
+    await page.getByRole('link', { name: /Investitionskredit/ }).first().click();
+    await expect.poll(() => page.getByTestId('rating-class').textContent()).toMatch(/^Ratingklasse \d+ von 10$/);
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-09-rating');
+  });
+});

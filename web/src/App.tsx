@@ -9,6 +9,7 @@ import { Login, Register } from './pages/Auth';
 import { CompanyNew } from './pages/CompanyNew';
 import { ConsentsPage } from './pages/Consents';
 import { Dashboard } from './pages/Dashboard';
+import { Financials } from './pages/Financials';
 import { Landing } from './pages/Landing';
 import { LenderDetail, Lenders } from './pages/Lenders';
 import { LenderContracts, LenderInbox, LenderRequestDetail, LenderSettings } from './pages/lender';
@@ -39,6 +40,7 @@ export function App() {
         <Route path="dashboard" element={<RequireRole roles={borrower}><Dashboard /></RequireRole>} />
         <Route path="companies/new" element={<RequireRole roles={borrower}><CompanyNew /></RequireRole>} />
         <Route path="companies/:id/consents" element={<RequireRole roles={[...borrower, ...staff]}><ConsentsPage /></RequireRole>} />
+        <Route path="companies/:id/financials" element={<RequireRole roles={[...borrower, ...staff]}><Financials /></RequireRole>} />
         <Route path="requests/new" element={<RequireRole roles={borrower}><RequestNew /></RequireRole>} />
         <Route path="requests/:id" element={<RequireRole roles={[...borrower, ...staff]}><RequestDetail /></RequireRole>} />
         <Route path="advisor/queue" element={<RequireRole roles={staff}><AdvisorQueue /></RequireRole>} />

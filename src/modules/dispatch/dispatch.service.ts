@@ -9,7 +9,7 @@ import { openTask } from '../advisory/index.js';
 import { mailBorrower } from '../notifications/index.js';
 import { currentRating, ratingView, statementsOf } from '../scoring/index.js';
 import { currentConsents } from '../consents/index.js';
-import { companies } from '../companies/index.js';
+import { companies, findIndustryCode } from '../companies/index.js';
 import { lenders, type LenderPrincipal } from '../lenders/index.js';
 import { currentRanking } from '../matching/index.js';
 import { assertRequestVisible, financingRequests, loadRequestWithCompany } from '../requests/index.js';
@@ -170,6 +170,7 @@ export async function detailForLender(db: Executor, lenderId: string, requestId:
       city: company.city,
       federalState: company.federalState,
       industryCode: company.industryCode,
+      industryLabel: findIndustryCode(company.industryCode)?.labelDe ?? company.industryCode,
       foundedOn: company.foundedOn,
       employees: company.employees,
       annualRevenue: company.annualRevenue,

@@ -55,6 +55,7 @@ const ZLenderRequestDetail = z
       city: z.string(),
       federalState: z.string(),
       industryCode: z.string(),
+      industryLabel: z.string(),
       foundedOn: z.string(),
       employees: z.number().int(),
       annualRevenue: z.string(),

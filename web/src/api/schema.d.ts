@@ -4580,6 +4580,7 @@ export type components = {
                 city: string;
                 federalState: string;
                 industryCode: string;
+                industryLabel: string;
                 foundedOn: string;
                 employees: number;
                 annualRevenue: string;
@@ -4983,6 +4984,7 @@ export type components = {
                 city: string;
                 federalState: string;
                 industryCode: string;
+                industryLabel: string;
                 foundedOn: string;
                 employees: number;
                 annualRevenue: string;

@@ -32,7 +32,8 @@ export function Dashboard() {
           {companies.map((c) => (
             <li key={c.id}>
               <strong>{c.name}</strong> · {c.postalCode} {c.city} · {c.industryLabel}{' '}
-              <Link to={`/companies/${c.id}/consents`}>{t('dashboard.consents')}</Link>
+              <Link to={`/companies/${c.id}/consents`}>{t('dashboard.consents')}</Link> ·{' '}
+              <Link to={`/companies/${c.id}/financials`}>{t('dashboard.financials')}</Link>
             </li>
           ))}
         </ul>

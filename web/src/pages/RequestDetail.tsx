@@ -8,6 +8,7 @@ import { ContractPanel } from '../components/ContractPanel';
 import { ProblemAlert } from '../components/Field';
 import { MatchPanel } from '../components/MatchPanel';
 import { OffersComparison } from '../components/OffersComparison';
+import { RatingPanel } from '../components/RatingPanel';
 import { formatDateTime, formatEur } from '../format';
 
 type FinancingRequest = components['schemas']['FinancingRequest'];
@@ -147,6 +148,8 @@ export function RequestDetail() {
           </ul>
         </section>
       )}
+
+      {request.status !== 'draft' && <RatingPanel requestId={request.id} version={request.updatedAt} />}
 
       {request.status !== 'draft' && (
         <MatchPanel

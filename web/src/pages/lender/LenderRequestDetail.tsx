@@ -109,7 +109,9 @@ export function LenderRequestDetail() {
               <dt>{t('lender.detail.federalState')}</dt>
               <dd>{t(`lender.federalStates.${company.federalState}`, { defaultValue: company.federalState })}</dd>
               <dt>{t('lender.detail.industryCode')}</dt>
-              <dd>{company.industryCode}</dd>
+              <dd>
+                {company.industryCode} – {company.industryLabel}
+              </dd>
               <dt>{t('lender.detail.foundedOn')}</dt>
               <dd>{formatDate(company.foundedOn)}</dd>
               <dt>{t('lender.detail.employees')}</dt>
