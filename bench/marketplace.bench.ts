@@ -65,25 +65,41 @@ export async function run(options: { requests?: number } = {}) {
           companyId, product: 'investment_loan', amount: `${200000 + 10000 * (i % 10)}.00`, termMonths: 60, purpose: 'Bench',
         });
         const id = draft.json().id;
+        // Like the browser, the borrower waits for server-sent events instead of polling.
+        const events: string[] = [];
+        let wake: () => void = () => undefined;
+        const unsubscribe = platform.ctx.events.subscribe(`financing_request:${id}`, (e) => {
+          events.push(e.type);
+          wake();
+        });
+        const nextEvent = () => new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 2_000); // a safety net, not the mechanism
+        });
         const submittedAt = Date.now();
-        const submitted = await call(cookie, 'POST', `/api/v1/financing-requests/${id}/submit`);
-        if (submitted.json().status !== 'matched') return; // nothing matched: no offers to wait for
-        let first: number | undefined;
-        for (;;) {
-          const offers = (await call(cookie, 'GET', `/api/v1/financing-requests/${id}/offers`)).json().items as { id: string }[];
-          if (offers.length > 0 && first === undefined) {
-            first = Date.now() - submittedAt;
-            firstOffer.push(first);
+        try {
+          const submitted = await call(cookie, 'POST', `/api/v1/financing-requests/${id}/submit`);
+          if (submitted.json().status !== 'matched') return; // nothing matched: no offers to wait for
+          let first: number | undefined;
+          for (;;) {
+            await nextEvent();
+            if (first === undefined && events.includes('offer_received')) {
+              first = Date.now() - submittedAt;
+              firstOffer.push(first);
+            }
+            if (first === undefined && Date.now() - submittedAt < 60_000) continue;
+            const dispatches = (await call(cookie, 'GET', `/api/v1/financing-requests/${id}/dispatches`)).json().items as { status: string }[];
+            const allIn = dispatches.length > 0 && dispatches.every((d) => d.status !== 'sent');
+            if (first !== undefined && (allIn || Date.now() - submittedAt > 30_000)) {
+              const offers = (await call(cookie, 'GET', `/api/v1/financing-requests/${id}/offers`)).json().items as { id: string }[];
+              const accepted = await call(cookie, 'POST', `/api/v1/offers/${offers[0].id}/accept`);
+              if (accepted.status === 200) signatureReady.push(Date.now() - submittedAt);
+              return;
+            }
+            if (allIn || Date.now() - submittedAt > 60_000) return; // all declined
           }
-          const dispatches = (await call(cookie, 'GET', `/api/v1/financing-requests/${id}/dispatches`)).json().items as { status: string }[];
-          const allIn = dispatches.length > 0 && dispatches.every((d) => d.status !== 'sent');
-          if (offers.length > 0 && (allIn || Date.now() - submittedAt > 30_000)) {
-            const accepted = await call(cookie, 'POST', `/api/v1/offers/${offers[0].id}/accept`);
-            if (accepted.status === 200) signatureReady.push(Date.now() - submittedAt);
-            return;
-          }
-          if (allIn || Date.now() - submittedAt > 60_000) return; // all declined
-          await new Promise((r) => setTimeout(r, 500)); // a browser would be told by server-sent events
+        } finally {
+          unsubscribe();
         }
       }),
     );
