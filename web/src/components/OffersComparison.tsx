@@ -4,6 +4,7 @@ import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { formatDate, formatEur, formatRate } from '../format';
 import { ProblemAlert } from './Field';
+import { ScheduleTable } from './ScheduleTable';
 
 type Offer = components['schemas']['Offer'];
 type SortKey = 'effectiveAnnualRate' | 'instalment' | 'totalCost' | 'lender';
@@ -138,32 +139,7 @@ export function OffersComparison({ offers, canAccept, onAccepted }: { offers: Of
               <summary>
                 {t('offers.scheduleOf', { lender: o.lender.name })}
               </summary>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">{t('calculator.dueDate')}</th>
-                    <th scope="col" className="num">{t('calculator.interest')}</th>
-                    <th scope="col" className="num">{t('calculator.principal')}</th>
-                    <th scope="col" className="num">{t('calculator.feesCol')}</th>
-                    <th scope="col" className="num">{t('calculator.payment')}</th>
-                    <th scope="col" className="num">{t('calculator.balance')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {schedules[o.id]!.rows.map((r) => (
-                    <tr key={r.number}>
-                      <td>{r.number}</td>
-                      <td>{formatDate(r.dueDate)}</td>
-                      <td className="num">{formatEur(r.interest)}</td>
-                      <td className="num">{formatEur(r.principal)}</td>
-                      <td className="num">{formatEur(r.fees)}</td>
-                      <td className="num">{formatEur(r.payment)}</td>
-                      <td className="num">{formatEur(r.balance)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ScheduleTable rows={schedules[o.id]!.rows} />
             </details>
           ),
       )}

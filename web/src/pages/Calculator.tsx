@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, type Problem } from '../api/client';
 import type { paths } from '../api/schema';
 import { Field, ProblemAlert, SelectField } from '../components/Field';
+import { ScheduleTable } from '../components/ScheduleTable';
 import { RepaymentChart } from '../components/RepaymentChart';
-import { formatDate, formatEur, formatRate, parseGermanAmount, parsePercent } from '../format';
+import { formatEur, formatRate, parseGermanAmount, parsePercent } from '../format';
 
 type Operation = paths['/api/v1/calculations/schedule']['post'];
 type Result = Operation['responses'][200]['content']['application/json'];
@@ -130,32 +131,7 @@ export function Calculator() {
           <RepaymentChart rows={result.rows} />
           <details>
             <summary>{t('calculator.schedule', { count: result.rows.length })}</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('calculator.dueDate')}</th>
-                  <th scope="col" className="num">{t('calculator.interest')}</th>
-                  <th scope="col" className="num">{t('calculator.principal')}</th>
-                  <th scope="col" className="num">{t('calculator.feesCol')}</th>
-                  <th scope="col" className="num">{t('calculator.payment')}</th>
-                  <th scope="col" className="num">{t('calculator.balance')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((r) => (
-                  <tr key={r.number}>
-                    <td>{r.number}</td>
-                    <td>{formatDate(r.dueDate)}</td>
-                    <td className="num">{formatEur(r.interest)}</td>
-                    <td className="num">{formatEur(r.principal)}</td>
-                    <td className="num">{formatEur(r.fees)}</td>
-                    <td className="num">{formatEur(r.payment)}</td>
-                    <td className="num">{formatEur(r.balance)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ScheduleTable rows={result.rows} />
           </details>
         </section>
       )}
