@@ -15,6 +15,8 @@ import { matchingRoutes, matchOnSubmit } from './modules/matching/index.js';
 import { advisoryRoutes } from './modules/advisory/index.js';
 import { financeRoutes } from './modules/finance/index.js';
 import { rateRequest, scoringRoutes } from './modules/scoring/index.js';
+import { commissionRoutes } from './modules/commissions/index.js';
+import { analyticsRoutes } from './modules/analytics/index.js';
 import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, scheduleDispatch } from './modules/dispatch/index.js';
 import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
 import { onLenderDispatched, sandboxCountersign, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
@@ -48,6 +50,8 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     contractRoutes(ctx),
     webhookRoutes(ctx),
     scoringRoutes(ctx),
+    commissionRoutes(ctx),
+    analyticsRoutes(ctx),
   ];
 }
 

@@ -139,3 +139,53 @@ describe('the whole journey through the API', () => {
     expect((await other.client.get(`/api/v1/contracts/${contractId}/pdf`)).statusCode).toBe(404);
   });
 });
+
+describe('the business side of signed deals', () => {
+  it('books commission, lists it per lender and month as JSON, CSV and PDF, and measures service levels', async () => {
+    const { signedInAs } = await import('../helpers/app.js');
+    const admin = await signedInAs(ctx, 'admin');
+    const [entry] = await ctx.database.query<{ lender_id: string; booked_on: string; amount: string }>(
+      "select lender_id, to_char(booked_on, 'YYYY-MM-DD') as booked_on, amount from commission_ledger order by created_at limit 1",
+    );
+    expect(entry).toBeDefined();
+    const month = entry.booked_on.slice(0, 7);
+    const json = (await admin.client.get(`/api/v1/lenders/${entry.lender_id}/commission-statements/${month}`)).json();
+    expect(json.entries.length).toBeGreaterThan(0);
+    expect(json.total).toBe(json.entries.reduce((s: number, e: { commission: string }) => s + Number(e.commission), 0).toFixed(2));
+    const csv = await admin.client.get(`/api/v1/lenders/${entry.lender_id}/commission-statements/${month}.csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Buchungsdatum;Vertrag;Kreditnehmer;Finanzierungsbetrag;Provision');
+    expect(csv.body).toContain(`Summe;;;${json.volume};${json.total}`);
+    const pdf = await admin.client.get(`/api/v1/lenders/${entry.lender_id}/commission-statements/${month}.pdf`);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const borrower = await registeredBorrower(ctx);
+    expect((await borrower.client.get(`/api/v1/lenders/${entry.lender_id}/commission-statements/${month}`)).statusCode).toBe(404);
+    expect((await admin.client.get(`/api/v1/lenders/${entry.lender_id}/commission-statements/2026-13`)).statusCode).toBe(400);
+
+    const sla = (await admin.client.get('/api/v1/admin/service-levels?days=1')).json();
+    expect(sla.submitted).toBeGreaterThanOrEqual(2);
+    expect(sla.timeToFirstOffer.count).toBeGreaterThanOrEqual(2);
+    expect(sla.timeToSigned.count).toBeGreaterThanOrEqual(2);
+    expect(sla.timeToFirstOffer.p50Seconds).toBeLessThan(60);
+    expect((await borrower.client.get('/api/v1/admin/service-levels')).statusCode).toBe(403);
+  });
+
+  it('lets an admin set a lender\'s commission rule; the next offer discloses it', async () => {
+    const { signedInAs } = await import('../helpers/app.js');
+    const admin = await signedInAs(ctx, 'admin');
+    const [lender] = await ctx.database.query<{ id: string }>("select id from lenders where name = 'Echte Bank AG'");
+    const put = await admin.client.put(`/api/v1/lenders/${lender.id}/commission-rule`, { rate: '0.0075', minimum: '500.00', cap: '10000.00' });
+    expect(put.json()).toEqual({ rate: '0.0075', minimum: '500.00', cap: '10000.00', default: false });
+    const bad = await admin.client.put(`/api/v1/lenders/${lender.id}/commission-rule`, { rate: '0.01', minimum: '500.00', cap: '100.00' });
+    expect(bad.statusCode).toBe(400);
+    const { client, requestId } = await borrowerWithRequest('leasing');
+    const api = new Client(ctx.app);
+    const auth = { authorization: `Bearer ${realLenderKey}` };
+    await until(() => api.request('GET', `/api/v1/lender/requests/${requestId}`, undefined, auth), (r) => r.statusCode === 200);
+    await api.request('POST', `/api/v1/lender/requests/${requestId}/offers`, { amount: '300000.00', nominalRate: '0.0500', termMonths: 60, validUntil: '2099-01-31' }, { ...auth, 'idempotency-key': 'rule-1' });
+    const offers = (await client.get(`/api/v1/financing-requests/${requestId}/offers`)).json().items;
+    expect(offers[0].commission).toBe('2250.00'); // 0.75 % of 300,000
+    const other = await registeredBorrower(ctx);
+    expect((await other.client.put(`/api/v1/lenders/${lender.id}/commission-rule`, { rate: '0.01', minimum: '0', cap: null })).statusCode).toBe(403);
+  });
+});

@@ -4242,6 +4242,239 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lenders/{id}/commission-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commission rule of a lender (admin, or the lender itself) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommissionRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the commission rule: share of the amount, minimum, cap (admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rate: string;
+                        minimum: string;
+                        cap: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommissionRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lenders/{id}/commission-statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly commission statement (JSON; add .csv or .pdf to the month for files) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    month: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/service-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time to first offer, to signature-ready and to signed (p50/p95) for requests of the last days */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceLevels"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -4514,6 +4747,21 @@ export type components = {
             }[];
             receivedAt: string;
         };
+        DispatchInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lenderId: string;
+            lenderName: string;
+            lenderType: string;
+            demo: boolean;
+            rank: number;
+            /** @enum {string} */
+            status: "sent" | "offered" | "declined";
+            dispatchedAt: string;
+            respondedAt: string | null;
+            declineReason: string | null;
+        };
         OfferInput: {
             /** Format: uuid */
             id: string;
@@ -4591,21 +4839,6 @@ export type components = {
             rating: components["schemas"]["RatingInput"] | null;
             ownOffers: components["schemas"]["OfferInput"][];
         };
-        DispatchInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            lenderId: string;
-            lenderName: string;
-            lenderType: string;
-            demo: boolean;
-            rank: number;
-            /** @enum {string} */
-            status: "sent" | "offered" | "declined";
-            dispatchedAt: string;
-            respondedAt: string | null;
-            declineReason: string | null;
-        };
         WebhookDeliveryInput: {
             /** Format: uuid */
             id: string;
@@ -4649,6 +4882,31 @@ export type components = {
                 method: string;
                 pdfSha256: string;
             }[];
+        };
+        CommissionRuleInput: {
+            rate: string;
+            minimum: string;
+            cap: string | null;
+            default: boolean;
+        };
+        ServiceLevelsInput: {
+            since: string;
+            submitted: number;
+            timeToFirstOffer: {
+                count: number;
+                p50Seconds: number | null;
+                p95Seconds: number | null;
+            };
+            timeToSignatureReady: {
+                count: number;
+                p50Seconds: number | null;
+                p95Seconds: number | null;
+            };
+            timeToSigned: {
+                count: number;
+                p50Seconds: number | null;
+                p95Seconds: number | null;
+            };
         };
         Problem: {
             type: string;
@@ -4918,6 +5176,21 @@ export type components = {
             }[];
             receivedAt: string;
         };
+        Dispatch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lenderId: string;
+            lenderName: string;
+            lenderType: string;
+            demo: boolean;
+            rank: number;
+            /** @enum {string} */
+            status: "sent" | "offered" | "declined";
+            dispatchedAt: string;
+            respondedAt: string | null;
+            declineReason: string | null;
+        };
         Offer: {
             /** Format: uuid */
             id: string;
@@ -4995,21 +5268,6 @@ export type components = {
             rating: components["schemas"]["Rating"] | null;
             ownOffers: components["schemas"]["Offer"][];
         };
-        Dispatch: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            lenderId: string;
-            lenderName: string;
-            lenderType: string;
-            demo: boolean;
-            rank: number;
-            /** @enum {string} */
-            status: "sent" | "offered" | "declined";
-            dispatchedAt: string;
-            respondedAt: string | null;
-            declineReason: string | null;
-        };
         WebhookDelivery: {
             /** Format: uuid */
             id: string;
@@ -5053,6 +5311,31 @@ export type components = {
                 method: string;
                 pdfSha256: string;
             }[];
+        };
+        CommissionRule: {
+            rate: string;
+            minimum: string;
+            cap: string | null;
+            default: boolean;
+        };
+        ServiceLevels: {
+            since: string;
+            submitted: number;
+            timeToFirstOffer: {
+                count: number;
+                p50Seconds: number | null;
+                p95Seconds: number | null;
+            };
+            timeToSignatureReady: {
+                count: number;
+                p50Seconds: number | null;
+                p95Seconds: number | null;
+            };
+            timeToSigned: {
+                count: number;
+                p50Seconds: number | null;
+                p95Seconds: number | null;
+            };
         };
     };
     responses: never;
