@@ -53,4 +53,6 @@ export async function login(page: Page, email: string, password = 'kreditplatz-d
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
+  // Signed in once the app has left the login page for the role's home.
+  await expect.poll(() => new URL(page.url()).pathname, { timeout: 15_000 }).not.toBe('/login');
 }

@@ -132,3 +132,24 @@ describe('credit assessment in the browser', () => {
     await screenshot(page, 'foundation-09-rating');
   });
 });
+
+describe('operations pages', () => {
+  it('shows the service levels to the admin and the caught mails to the borrower', async () => {
+    const admin = await newPage(browser);
+    await login(admin, 'admin@demo.kreditplatz.local');
+    await admin.goto(`${baseUrl()}/admin`);
+    await expect.poll(() => admin.getByTestId('sla-submitted').textContent()).toMatch(/eingereichte Anfrage/);
+    await expectAccessible(admin);
+    await screenshot(admin, 'foundation-10-service-levels');
+
+    const borrower = await newPage(browser);
+    await login(borrower, 'borrower@demo.kreditplatz.local');
+    await borrower.goto(`${baseUrl()}/mails`);
+    await expect.poll(() => borrower.getByRole('button', { name: /Finanzierungspartner gegangen/ }).count()).toBeGreaterThan(0);
+    // Checked before a mail is opened: axe cannot enter the sandboxed (script-less) mail frame.
+    await expectAccessible(borrower);
+    await borrower.getByRole('button', { name: /Finanzierungspartner gegangen/ }).first().click();
+    await expect.poll(() => borrower.locator('iframe.mail-frame').count()).toBe(1);
+    await screenshot(borrower, 'foundation-11-mails');
+  });
+});

@@ -9,6 +9,8 @@ import { Login, Register } from './pages/Auth';
 import { CompanyNew } from './pages/CompanyNew';
 import { ConsentsPage } from './pages/Consents';
 import { Dashboard } from './pages/Dashboard';
+import { AdminDashboard } from './pages/AdminDashboard';
+import { Mails } from './pages/Mails';
 import { Financials } from './pages/Financials';
 import { Landing } from './pages/Landing';
 import { LenderDetail, Lenders } from './pages/Lenders';
@@ -50,6 +52,8 @@ export function App() {
         <Route path="lender/requests/:id" element={<RequireRole roles={['lender']}><LenderRequestDetail /></RequireRole>} />
         <Route path="lender/contracts" element={<RequireRole roles={['lender']}><LenderContracts /></RequireRole>} />
         <Route path="lender/settings" element={<RequireRole roles={['lender']}><LenderSettings /></RequireRole>} />
+        <Route path="mails" element={<RequireRole roles={['borrower', 'advisor', 'admin', 'partner']}><Mails /></RequireRole>} />
+        <Route path="admin" element={<RequireRole roles={['admin', 'advisor']}><AdminDashboard /></RequireRole>} />
         <Route path="*" element={<p>{t('notFound')}</p>} />
       </Route>
     </Routes>

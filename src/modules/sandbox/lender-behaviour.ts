@@ -124,7 +124,7 @@ export function decide(input: BehaviourInput): Decision {
   const [u, noise, delay, shape, amountCut, grace] = draws('decision', input.lender.id, input.request.id);
   // Chance of an offer: high for low risk, falling faster for cautious lenders.
   const approvalProbability = Math.max(0.02, Math.min(0.97, traits.riskAppetite * (1.15 - 1.3 * risk.score) + 0.1));
-  const delaySeconds = 1 + Math.floor(delay * 3); // sandbox lenders answer within 1–3 seconds
+  const delaySeconds = 1 + Math.floor(delay * 2); // sandbox lenders answer within 1–2 seconds
   if (u >= approvalProbability) {
     const reason = risk.score < 0.25 ? DECLINE_REASONS.appetite : DECLINE_REASONS[risk.main];
     return { kind: 'decline', reason, approvalProbability, delaySeconds };

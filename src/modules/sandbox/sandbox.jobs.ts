@@ -27,7 +27,8 @@ export async function onLenderDispatched(ctx: AppContext, data: { dispatchId: st
     .innerJoin(lenders, eq(lenders.id, dispatches.lenderId))
     .where(eq(dispatches.id, data.dispatchId));
   if (!row?.demo || (await hasPeople(ctx, row.lenderId))) return;
-  const delay = 1 + (parseInt(data.dispatchId.replace(/-/g, '').slice(0, 6), 16) % 3);
+  // A credit desk that decides automatically: one or two seconds.
+  const delay = 1 + (parseInt(data.dispatchId.replace(/-/g, '').slice(0, 6), 16) % 2);
   await ctx.jobs.send(SANDBOX_DECIDE_QUEUE, data, { startAfterSeconds: delay });
 }
 
