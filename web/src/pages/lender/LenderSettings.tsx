@@ -5,6 +5,7 @@ import { Field, ProblemAlert } from '../../components/Field';
 import { formatDateTime } from '../../format';
 import type { ApiKey, NewApiKey } from './lender-utils';
 import { OwnLenderLine, SecretBox } from './parts';
+import { WebhookDeliveries } from './WebhookDeliveries';
 
 /** The lender's integration: API keys for its systems and the webhook that tells them about new requests. */
 export function LenderSettings() {
@@ -17,6 +18,7 @@ export function LenderSettings() {
       </div>
       <ApiKeys />
       <Webhook />
+      <WebhookDeliveries />
     </div>
   );
 }
