@@ -116,7 +116,11 @@ export async function startPlatform(
 ): Promise<Platform> {
   const events = new EventHub();
   await events.start(database, config.databaseUrl);
-  const jobs = await startJobQueue(database, { databaseUrl: config.databaseUrl });
+  const jobs = await startJobQueue(database, {
+    databaseUrl: config.databaseUrl,
+    expireInSeconds: config.jobExpireSeconds,
+    maintenanceIntervalSeconds: config.jobMaintenanceSeconds,
+  });
   // Without an SMTP server, an in-process catcher receives every mail and stores it for /dev/mails.
   let catcher: SmtpCatcher | undefined;
   if (!config.smtpUrl) catcher = await startSmtpCatcher({ onMail: (mail) => storeCaughtMail(database, mail) });

@@ -32,6 +32,10 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Kreditplatz <no-reply@kreditplatz.local>'),
   /** The address people reach the platform at, for links in e-mails. */
   PUBLIC_URL: z.string().url().optional(),
+  /** A job a crashed worker held is given to another worker after this long. */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** How often the queue's maintenance (expiry of such jobs, retention) runs. */
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export interface Config {
@@ -52,6 +56,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  jobExpireSeconds: number;
+  jobMaintenanceSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxLenders: e.SANDBOX_LENDERS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
+    jobMaintenanceSeconds: e.JOB_MAINTENANCE_SECONDS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

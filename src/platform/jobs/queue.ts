@@ -77,8 +77,9 @@ function pgliteAdapter(database: Database) {
   };
 }
 
-export function createBoss(database: Database, databaseUrl?: string): PgBoss {
+export function createBoss(database: Database, databaseUrl?: string, maintenanceIntervalSeconds = 60): PgBoss {
   const common = {
+    maintenanceIntervalSeconds,
     schema: JOB_SCHEMA,
     // Maintenance (expiry, retention) runs in every instance; pg-boss serialises it through the database.
     supervise: true,
@@ -99,9 +100,9 @@ export async function installJobSchema(database: Database, databaseUrl?: string)
 
 export async function startJobQueue(
   database: Database,
-  opts: { databaseUrl?: string; onError?: (err: unknown) => void },
+  opts: { databaseUrl?: string; onError?: (err: unknown) => void; expireInSeconds?: number; maintenanceIntervalSeconds?: number },
 ): Promise<JobQueue> {
-  const boss = createBoss(database, opts.databaseUrl);
+  const boss = createBoss(database, opts.databaseUrl, opts.maintenanceIntervalSeconds);
   boss.on('error', (err) => opts.onError?.(err));
   await boss.start();
   const declared = new Set<string>();
@@ -124,7 +125,7 @@ export async function startJobQueue(
         retryLimit: options.retryLimit ?? 8,
         retryDelay: options.retryDelaySeconds ?? 2,
         retryBackoff: true,
-        expireInSeconds: options.expireInSeconds ?? 120,
+        expireInSeconds: options.expireInSeconds ?? opts.expireInSeconds ?? 120,
         ...(tx ? { db: executorAdapter(tx) } : {}),
       } as PgBoss.SendOptions);
     },
