@@ -437,8 +437,9 @@ describe('lender portal', () => {
     await button.click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Vertrag KP-2026-E2E00001 ist gegengezeichnet.');
     expect(signed).toBe(true);
-    expect(await button.count()).toBe(0);
-    expect(await page.getByTestId('contracts-table').textContent()).toContain('Julia Becker');
+    // The list is reloaded after the status message appears: wait for it rather than read it at once.
+    await expect.poll(() => button.count()).toBe(0);
+    await expect.poll(() => page.getByTestId('contracts-table').textContent()).toContain('Julia Becker');
   });
 
   it('declines a new request with a required reason (request stubbed: the sandbox answers new ones within seconds)', async () => {
