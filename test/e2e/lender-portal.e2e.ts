@@ -337,7 +337,7 @@ describe('lender portal', () => {
     await expect.poll(() => page.getByTestId('api-key-secret').count()).toBe(1);
     const key = (await page.getByTestId('api-key-secret').textContent()) ?? '';
     expect(key).toMatch(/^kp_live_/);
-    expect(await page.getByText('Dieser Schlüssel wird nur jetzt angezeigt.', { exact: false }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Dieser Schlüssel wird nur jetzt angezeigt.', { exact: false }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('api-keys').getByRole('row', { name: /E2E Kreditsystem/ }).count()).toBe(1);
     await expectAccessible(page);
     await screenshot(page, 'lender-04-settings-key');
@@ -347,7 +347,7 @@ describe('lender portal', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('api-keys').getByRole('row', { name: /E2E Kreditsystem/ }).count()).toBe(1);
     expect(await page.getByTestId('api-key-secret').count(), 'the secret is shown only once').toBe(0);
-    expect(await page.getByText(key).count()).toBe(0);
+    await expect.poll(() => page.getByText(key).count()).toBe(0);
     acceptNextDialog(page);
     await page.getByRole('button', { name: 'Schlüssel „E2E Kreditsystem“ widerrufen' }).click();
     await expect.poll(() => page.getByTestId('api-keys').getByText(/widerrufen am/).count()).toBe(1);
@@ -357,7 +357,7 @@ describe('lender portal', () => {
     await page.getByRole('button', { name: 'Webhook speichern' }).click();
     await expect.poll(async () => (await page.getByTestId('webhook-secret').textContent()) ?? '').toMatch(/^whsec_/);
     await expect.poll(() => page.getByTestId('webhook-current').textContent()).toContain('https://kreditsystem.example.test/kreditplatz');
-    expect(await page.getByText('X-Kreditplatz-Signature: t=<unix>,v1=<hex>').count()).toBe(1);
+    await expect.poll(() => page.getByText('X-Kreditplatz-Signature: t=<unix>,v1=<hex>').count()).toBe(1);
     await expectAccessible(page);
     await screenshot(page, 'lender-05-settings-webhook');
     acceptNextDialog(page);
@@ -391,7 +391,7 @@ describe('lender portal', () => {
         { timeout: 20_000 },
       )
       .toContain('Unterschrieben');
-    expect(await contractRow.getByRole('button').count()).toBe(0);
+    await expect.poll(() => contractRow.getByRole('button').count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'lender-07-contract-signed');
   });
@@ -495,8 +495,8 @@ describe('lender portal', () => {
     await page.getByRole('button', { name: 'Anfrage ablehnen' }).click();
     await expect.poll(() => page.getByTestId('dispatch-status').textContent()).toBe('Abgelehnt');
     expect(reason).toBe('Branche derzeit außerhalb unserer Risikostrategie');
-    expect(await page.getByText('Sie haben diese Anfrage abgelehnt.', { exact: false }).count()).toBe(1);
-    expect(await page.getByRole('button', { name: 'Angebot verbindlich abgeben' }).count()).toBe(0);
+    await expect.poll(() => page.getByText('Sie haben diese Anfrage abgelehnt.', { exact: false }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Angebot verbindlich abgeben' }).count()).toBe(0);
   });
 
   it('answers a request not sent to the lender with an error and a way back', async () => {
@@ -505,6 +505,6 @@ describe('lender portal', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
     await page.goto(`${baseUrl()}/lender/requests/00000000-0000-4000-8000-000000000000`);
     await expect.poll(() => page.getByRole('alert').count()).toBe(1);
-    expect(await page.getByRole('link', { name: /Zurück zum Anfragen-Eingang/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: /Zurück zum Anfragen-Eingang/ }).count()).toBe(1);
   });
 });
