@@ -118,13 +118,23 @@ function riskOf(input: BehaviourInput) {
   return { score, main, leverage, age };
 }
 
+/** How long a sandbox lender's automatic credit desk takes to answer: one or two seconds. */
+function answerDelaySeconds(draw: number): number {
+  return 1 + Math.floor(draw * 2);
+}
+
+/** The answer delay of a lender for a request — the same one `decide` reports, without deciding. */
+export function sandboxAnswerDelay(lenderId: string, requestId: string): number {
+  return answerDelaySeconds(draws('decision', lenderId, requestId)[2]);
+}
+
 export function decide(input: BehaviourInput): Decision {
   const traits = lenderTraits(input.lender.id);
   const risk = riskOf(input);
   const [u, noise, delay, shape, amountCut, grace] = draws('decision', input.lender.id, input.request.id);
   // Chance of an offer: high for low risk, falling faster for cautious lenders.
   const approvalProbability = Math.max(0.02, Math.min(0.97, traits.riskAppetite * (1.15 - 1.3 * risk.score) + 0.1));
-  const delaySeconds = 1 + Math.floor(delay * 2); // sandbox lenders answer within 1–2 seconds
+  const delaySeconds = answerDelaySeconds(delay);
   if (u >= approvalProbability) {
     const reason = risk.score < 0.25 ? DECLINE_REASONS.appetite : DECLINE_REASONS[risk.main];
     return { kind: 'decline', reason, approvalProbability, delaySeconds };

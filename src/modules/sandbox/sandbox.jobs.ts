@@ -7,7 +7,7 @@ import { lenders, lenderUsers, type LenderPrincipal } from '../lenders/index.js'
 import { createOffer, ZCreateOfferSchema } from '../offers/index.js';
 import { contracts, signAsLender } from '../contracts/index.js';
 import { loadRequestWithCompany } from '../requests/index.js';
-import { decide, type Product } from './lender-behaviour.js';
+import { decide, sandboxAnswerDelay, type Product } from './lender-behaviour.js';
 import { ratingClassForMatching } from '../scoring/index.js';
 
 export const SANDBOX_DECIDE_QUEUE = 'sandbox-decide';
@@ -27,9 +27,7 @@ export async function onLenderDispatched(ctx: AppContext, data: { dispatchId: st
     .innerJoin(lenders, eq(lenders.id, dispatches.lenderId))
     .where(eq(dispatches.id, data.dispatchId));
   if (!row?.demo || (await hasPeople(ctx, row.lenderId))) return;
-  // A credit desk that decides automatically: one or two seconds.
-  const delay = 1 + (parseInt(data.dispatchId.replace(/-/g, '').slice(0, 6), 16) % 2);
-  await ctx.jobs.send(SANDBOX_DECIDE_QUEUE, data, { startAfterSeconds: delay });
+  await ctx.jobs.send(SANDBOX_DECIDE_QUEUE, data, { startAfterSeconds: sandboxAnswerDelay(row.lenderId, row.requestId) });
 }
 
 /**
