@@ -61,6 +61,24 @@ export function parseScheduleInput(input: unknown): ScheduleParams {
   throw new FinanceError('invalid_input', field, `${field || 'input'}: ${issue.message}`);
 }
 
+// Due-date strings repeat across schedules (every loan due on the 15th of the next 30 years shares them):
+// kept once, so a 360-row schedule does not allocate 360 new date strings each time. Bounded.
+const DUE_DATE_TEXTS = new Map<number, string>();
+const DUE_DATE_CACHE_LIMIT = 100_000;
+
+/** `YYYY-MM-DD` of the day of the month index (year × 12 + month − 1). */
+function dueDateText(monthIndex: number, day: number): string {
+  const key = monthIndex * 32 + day;
+  let text = DUE_DATE_TEXTS.get(key);
+  if (text === undefined) {
+    const year = Math.floor(monthIndex / 12);
+    text = `${year}-${twoDigits(monthIndex - year * 12 + 1)}-${twoDigits(day)}`;
+    if (DUE_DATE_TEXTS.size >= DUE_DATE_CACHE_LIMIT) DUE_DATE_TEXTS.clear();
+    DUE_DATE_TEXTS.set(key, text);
+  }
+  return text;
+}
+
 export function buildSchedule(input: ScheduleInput, options: ScheduleOptions = {}): Schedule {
   return computeSchedule(parseScheduleInput(input), options).schedule;
 }
@@ -168,7 +186,7 @@ export function computeSchedule(params: ScheduleParams, options: ScheduleOptions
     paymentCents[n - 1] = payment;
     rows[n - 1] = {
       number: n,
-      dueDate: `${year}-${twoDigits(month)}-${twoDigits(day)}`,
+      dueDate: dueDateText(index, day),
       interest: formatCentsNumber(interest),
       principal: formatCentsNumber(principal),
       fees: fees === 0 ? zero : formatCentsNumber(fees),
