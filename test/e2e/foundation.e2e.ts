@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('borrower journey (foundation)', () => {
-  it('registers, creates a company, consents, creates and submits a request, and sees it matched', async () => {
+  it('registers and goes through the request wizard (company, financials, need, documents, consents), submits, accepts and signs', { timeout: 180_000 }, async () => {
     const page = await newPage(browser);
     await page.goto(baseUrl());
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Finanzierung');
@@ -21,8 +21,10 @@ describe('borrower journey (foundation)', () => {
     await page.getByLabel('E-Mail-Adresse').fill(`petra-${Date.now()}@example.test`);
     await page.getByLabel('Passwort').fill('ein-sicheres-passwort');
     await page.getByRole('button', { name: 'Konto anlegen' }).click();
-    await page.getByRole('link', { name: 'Unternehmen anlegen' }).click();
+    await page.getByRole('link', { name: 'Neue Finanzierungsanfrage' }).click();
 
+    // Step 1: the company (a new borrower has none yet, so the form is open).
+    await expect.poll(() => page.locator('[aria-current="step"]').textContent()).toBe('1. Unternehmen');
     await page.getByLabel('Firmenname').fill('Probe Metallbau GmbH');
     await page.getByLabel('Registernummer (optional)').fill('HRB 4711');
     await page.getByLabel('Straße und Hausnummer').fill('Am Hafen 3');
@@ -36,22 +38,58 @@ describe('borrower journey (foundation)', () => {
     await screenshot(page, 'foundation-02-company');
     await page.getByRole('button', { name: 'Unternehmen anlegen' }).click();
 
-    await expect.poll(() => page.getByRole('heading', { name: 'Einwilligungen' }).count()).toBe(1);
+    // Step 2: last year's statement.
+    await expect.poll(() => page.locator('[aria-current="step"]').textContent()).toBe('2. Jahresabschlüsse');
+    const figures: Record<string, string> = {
+      Umsatzerlöse: '1.250.000',
+      EBITDA: '180.000',
+      'EBIT (Betriebsergebnis)': '120.000',
+      Zinsaufwand: '15.000',
+      'Jahresüberschuss/-fehlbetrag': '80.000',
+      Bilanzsumme: '900.000',
+      Eigenkapital: '300.000',
+      'Kurzfristiges Fremdkapital': '200.000',
+      'Langfristiges Fremdkapital': '400.000',
+      'Liquide Mittel': '90.000',
+      Umlaufvermögen: '350.000',
+      'Kurzfristige Verbindlichkeiten': '180.000',
+    };
+    for (const [label, value] of Object.entries(figures)) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByRole('button', { name: 'Geschäftsjahr speichern' }).click();
+    await expect.poll(() => page.getByText('1.250.000,00 €').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+
+    // Step 3: the financing need, checked inline in German before it is saved as a draft.
+    await expect.poll(() => page.locator('[aria-current="step"]').textContent()).toBe('3. Finanzierungsbedarf');
+    await page.getByLabel('Finanzierungsart').selectOption('investment_loan');
+    await page.getByLabel('Betrag (€)').fill('5.000');
+    await page.getByLabel('Betrag (€)').blur();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('zwischen 10.000,00 € und 50.000.000,00 €');
+    await page.getByLabel('Betrag (€)').fill('250.000');
+    await page.getByLabel('Laufzeit (Monate)').fill('60');
+    await page.getByLabel('Verwendungszweck').fill('Laserschneidanlage');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Entwurf speichern und weiter' }).click();
+
+    // Step 4: documents.
+    await expect.poll(() => page.locator('[aria-current="step"]').textContent()).toBe('4. Unterlagen');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/requests\/[0-9a-f-]+\/edit$/);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+
+    // Step 5: consents.
+    await expect.poll(() => page.locator('[aria-current="step"]').textContent()).toBe('5. Einwilligungen');
     await page.getByLabel(/^Datenverarbeitung/).check();
     await page.getByLabel(/^Weitergabe an Finanzierungspartner/).check();
     await page.getByRole('button', { name: 'Einwilligungen speichern' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Gespeichert');
     await screenshot(page, 'foundation-03-consents');
+    await page.getByRole('button', { name: 'Weiter' }).click();
 
-    await page.goto(`${baseUrl()}/requests/new`);
-    await page.getByLabel('Finanzierungsart').selectOption('investment_loan');
-    await page.getByLabel('Betrag (€)').fill('250.000');
-    await page.getByLabel('Laufzeit (Monate)').fill('60');
-    await page.getByLabel('Verwendungszweck').fill('Laserschneidanlage');
-    await page.getByRole('button', { name: 'Als Entwurf speichern' }).click();
-    await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('Entwurf');
+    // Step 6: review and submit.
+    await expect.poll(() => page.locator('[aria-current="step"]').textContent()).toBe('6. Prüfen und einreichen');
     await expect.poll(() => page.getByText('250.000,00 €').count()).toBeGreaterThan(0);
-
+    await expectAccessible(page);
+    await screenshot(page, 'foundation-03b-review');
     await page.getByRole('button', { name: 'Anfrage einreichen' }).click();
     await expect.poll(() => page.getByTestId('eligible-count').textContent()).toMatch(/^\d+ Finanzierungspartner passen$/);
 

@@ -16,7 +16,7 @@ import { Landing } from './pages/Landing';
 import { LenderDetail, Lenders } from './pages/Lenders';
 import { LenderContracts, LenderInbox, LenderRequestDetail, LenderSettings } from './pages/lender';
 import { RequestDetail } from './pages/RequestDetail';
-import { RequestNew } from './pages/RequestNew';
+import { RequestWizard } from './pages/wizard/RequestWizard';
 
 /** Client-side guard for convenience only; the server enforces every permission itself. */
 function RequireRole({ roles, children }: { roles: Me['role'][]; children: ReactNode }) {
@@ -43,7 +43,8 @@ export function App() {
         <Route path="companies/new" element={<RequireRole roles={borrower}><CompanyNew /></RequireRole>} />
         <Route path="companies/:id/consents" element={<RequireRole roles={[...borrower, ...staff]}><ConsentsPage /></RequireRole>} />
         <Route path="companies/:id/financials" element={<RequireRole roles={[...borrower, ...staff]}><Financials /></RequireRole>} />
-        <Route path="requests/new" element={<RequireRole roles={borrower}><RequestNew /></RequireRole>} />
+        <Route path="requests/new" element={<RequireRole roles={borrower}><RequestWizard /></RequireRole>} />
+        <Route path="requests/:id/edit" element={<RequireRole roles={borrower}><RequestWizard /></RequireRole>} />
         <Route path="requests/:id" element={<RequireRole roles={[...borrower, ...staff]}><RequestDetail /></RequireRole>} />
         <Route path="advisor/queue" element={<RequireRole roles={staff}><AdvisorQueue /></RequireRole>} />
  <Route path="lenders" element={<RequireRole roles={[...staff, 'lender']}><Lenders /></RequireRole>} />

@@ -1,17 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import de from './de.json';
-import en from './en.json';
-import lenderDe from './lender.de.json';
-import lenderEn from './lender.en.json';
+
+// Every translation file: de.json/en.json and each area's <area>.de.json/<area>.en.json.
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./*.json', { eager: true });
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
+function valueAt(o: Record<string, unknown>, key: string): unknown {
+  return key.split('.').reduce((x: Record<string, unknown>, p) => x[p] as Record<string, unknown>, o);
+}
+
 describe('translations', () => {
-  it('has every German key in English too, and no empty text', () => {
+  const german = Object.keys(files).filter((f) => f.endsWith('de.json'));
+
+  it('finds the files it checks', () => {
+    expect(german).toEqual(expect.arrayContaining(['./de.json', './lender.de.json', './wizard.de.json']));
+  });
+
+  it.each(german)('%s: every German key in English too, and no empty text', (file) => {
+    const de = files[file].default;
+    const en = files[file.replace(/de\.json$/, 'en.json')]?.default;
+    expect(en, `${file} has no English counterpart`).toBeDefined();
     expect(keys(en).sort()).toEqual(keys(de).sort());
-    expect(keys(lenderEn).sort()).toEqual(keys(lenderDe).sort());
-    for (const k of keys(de)) expect(k.split('.').reduce((o: Record<string, unknown>, p) => o[p] as Record<string, unknown>, de as Record<string, unknown>)).not.toBe('');
+    for (const k of keys(de)) {
+      expect(valueAt(de, k), k).not.toBe('');
+      expect(valueAt(en, k), k).not.toBe('');
+    }
   });
 });

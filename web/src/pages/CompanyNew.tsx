@@ -8,8 +8,13 @@ import { parseGermanAmount } from '../format';
 const LEGAL_FORMS = ['GmbH', 'UG', 'AG', 'KG', 'GmbH & Co. KG', 'OHG', 'GbR', 'e.K.', 'Einzelunternehmen', 'eG', 'PartG', 'freelancer'] as const;
 
 export function CompanyNew() {
-  const { t } = useTranslation();
   const navigate = useNavigate();
+  return <CompanyForm onCreated={(id) => navigate(`/companies/${id}/consents`)} />;
+}
+
+/** The company form; used on its own page and as the first step of the request wizard. */
+export function CompanyForm({ onCreated, embedded = false }: { onCreated: (id: string) => void; embedded?: boolean }) {
+  const { t } = useTranslation();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const errors = { ...fieldErrors(problem ?? undefined), ...localErrors };
@@ -37,12 +42,12 @@ export function CompanyNew() {
       },
     });
     if (error) return setProblem(error as Problem);
-    navigate(`/companies/${data.id}/consents`);
+    onCreated(data.id);
   }
 
   return (
     <form className="card" onSubmit={onSubmit} noValidate>
-      <h1>{t('company.title')}</h1>
+      {embedded ? <h2>{t('company.title')}</h2> : <h1>{t('company.title')}</h1>}
       <ProblemAlert problem={problem} />
       <div className="grid">
         <Field label={t('company.name')} name="name" required error={errors.name} />

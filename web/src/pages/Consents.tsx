@@ -10,8 +10,13 @@ type Consents = components['schemas']['Consents'];
 const KINDS = ['dataProcessing', 'lenderSharing', 'marketing'] as const;
 
 export function ConsentsPage() {
-  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  return <ConsentsForm companyId={id} />;
+}
+
+/** Consents with their texts and history; a page of its own and a step of the request wizard. */
+export function ConsentsForm({ companyId: id, embedded = false, onSaved }: { companyId: string; embedded?: boolean; onSaved?: (c: Consents) => void }) {
+  const { t, i18n } = useTranslation();
   const [state, setState] = useState<Consents | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
@@ -33,12 +38,13 @@ export function ConsentsPage() {
     setProblem(null);
     setState(data);
     setSaved(true);
+    onSaved?.(data);
   }
 
   return (
     <div className="stack">
       <form className="card" onSubmit={onSubmit}>
-        <h1>{t('consents.title')}</h1>
+        {embedded ? <h2>{t('consents.title')}</h2> : <h1>{t('consents.title')}</h1>}
         <ProblemAlert problem={problem} />
         {KINDS.map((kind) => {
           const text = state.texts.find((x) => x.kind === kind)!;
@@ -59,7 +65,7 @@ export function ConsentsPage() {
         <button className="primary" type="submit">
           {t('consents.save')}
         </button>
-        {saved && <span role="status"> {t('consents.saved')}</span>} <Link to="/dashboard">{t('common.back')}</Link>
+        {saved && <span role="status"> {t('consents.saved')}</span>} {!embedded && <Link to="/dashboard">{t('common.back')}</Link>}
       </form>
       <section className="card">
         <h2>{t('consents.history')}</h2>

@@ -41,20 +41,24 @@ export function Dashboard() {
       <section className="card">
         <div className="card-head">
           <h2>{t('dashboard.requests')}</h2>
-          {companies.length > 0 && (
-            <Link className="button primary" to="/requests/new">
-              {t('dashboard.newRequest')}
-            </Link>
-          )}
+          {/* The wizard starts with the company, so a new borrower can begin here too. */}
+          <Link className="button primary" to="/requests/new">
+            {t('dashboard.newRequest')}
+          </Link>
         </div>
         {requests.length === 0 && <p>{t('dashboard.noRequests')}</p>}
         <ul className="list">
           {requests.map((r) => (
             <li key={r.id}>
-              <Link to={`/requests/${r.id}`}>
+              <Link to={r.status === 'draft' ? `/requests/${r.id}/edit` : `/requests/${r.id}`}>
                 {t(`products.${r.product}`)} · {formatEur(r.amount)} · {r.companyName}
               </Link>{' '}
               <span className={`badge status-${r.status}`}>{t(`status.${r.status}`)}</span>{' '}
+              {r.status === 'draft' && (
+                <Link className="button" to={`/requests/${r.id}/edit`}>
+                  {t('wizard.continue')}
+                </Link>
+              )}{' '}
               <small>{formatDate(r.createdAt)}</small>
             </li>
           ))}

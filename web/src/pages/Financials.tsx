@@ -32,8 +32,13 @@ function parseSigned(input: string): string | null {
 }
 
 export function Financials() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
+  return <FinancialsEditor companyId={id} />;
+}
+
+/** Statements table, CSV import and the entry form; a page of its own and a step of the request wizard. */
+export function FinancialsEditor({ companyId: id, embedded = false, onChange }: { companyId: string; embedded?: boolean; onChange?: (years: number) => void }) {
+  const { t } = useTranslation();
   const [items, setItems] = useState<Statement[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -43,8 +48,11 @@ export function Financials() {
   const load = useCallback(async () => {
     const { data, error } = await api.GET('/api/v1/companies/{id}/financials', { params: { path: { id } } });
     if (error) setProblem(error as Problem);
-    else setItems(data.items);
-  }, [id]);
+    else {
+      setItems(data.items);
+      onChange?.(data.items.length);
+    }
+  }, [id, onChange]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -93,7 +101,7 @@ export function Financials() {
   return (
     <div className="stack">
       <section className="card">
-        <h1>{t('financials.title')}</h1>
+        {embedded ? <h2>{t('financials.title')}</h2> : <h1>{t('financials.title')}</h1>}
         <p className="muted">{t('financials.lead')}</p>
         {items.length === 0 ? (
           <p>{t('financials.none')}</p>
@@ -141,10 +149,10 @@ export function Financials() {
           <input id="csv" type="file" accept=".csv,text/csv" onChange={onCsv} />
           <small>{t('financials.csvHint')}</small>
         </div>
-        <Link to="/dashboard">{t('common.back')}</Link>
+        {!embedded && <Link to="/dashboard">{t('common.back')}</Link>}
       </section>
       <form className="card" onSubmit={onSubmit} noValidate>
-        <h2>{t('financials.enterYear')}</h2>
+        {embedded ? <h3>{t('financials.enterYear')}</h3> : <h2>{t('financials.enterYear')}</h2>}
         <div className="grid">
           <Field label={t('financials.fields.fiscalYear')} name="fiscalYear" type="number" min={1990} max={2100} defaultValue={new Date().getFullYear() - 1} error={errors.fiscalYear} />
           {FIELDS.map((k) => (

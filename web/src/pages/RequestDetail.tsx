@@ -112,6 +112,11 @@ export function RequestDetail() {
           </p>
         )}
         <div className="actions">
+          {request.status === 'draft' && (
+            <Link className="button" to={`/requests/${request.id}/edit`}>
+              {t('request.edit')}
+            </Link>
+          )}{' '}
           {request.actions.includes('submitted') && (
             <button className="primary" onClick={submit}>
               {t('request.submit')}
