@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { and, desc, eq, isNotNull, lte, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { SessionUser } from '../../platform/auth/sessions.js';
 import type { Actor } from '../../platform/audit/audit.js';
@@ -15,9 +15,8 @@ import type { LegalForm, LenderForMatching, LenderType, MatchSubject, Product } 
 import { rankEligible } from './rank-eligible.js';
 import { ratingClassForMatching } from '../scoring/index.js';
 import { matchResults, matchRuns } from './schema.js';
-
-/** How many of the best-ranked eligible lenders a request goes to (dispatch uses the same number). */
-export const DISPATCH_TOP_N = 8;
+// Schema only (no service import), so matching does not depend on the dispatch module at runtime.
+import { dispatches } from '../dispatch/schema.js';
 
 // Compiled policies are cached per process and keyed by policy version, so a changed policy is
 // recompiled on the next match in every instance; nothing stale can be used.
@@ -29,25 +28,23 @@ function monthStartBerlin(now: Date): Date {
 }
 
 /**
- * Volume each lender has taken on this month (Europe/Berlin): the amounts of live requests in whose
- * current match the lender ranked among the top N. Counts against `monthlyVolumeCap`.
+ * Volume each lender has been sent this month (Europe/Berlin): the amounts of live requests dispatched to
+ * it that it has not declined. Counts against `monthlyVolumeCap`. Read from the dispatches themselves, so
+ * it follows whatever number of lenders a request actually went to.
  */
 async function volumeUsedThisMonth(db: Executor, now: Date): Promise<Map<string, string>> {
   const rows = await db
-    .select({ lenderId: matchResults.lenderId, total: sql<string>`sum(${financingRequests.amount})` })
-    .from(matchResults)
-    .innerJoin(matchRuns, eq(matchRuns.id, matchResults.runId))
-    .innerJoin(financingRequests, eq(financingRequests.id, matchRuns.requestId))
+    .select({ lenderId: dispatches.lenderId, total: sql<string>`sum(${financingRequests.amount})` })
+    .from(dispatches)
+    .innerJoin(financingRequests, eq(financingRequests.id, dispatches.requestId))
     .where(
       and(
-        eq(matchRuns.superseded, false),
-        gte(matchRuns.matchedAt, monthStartBerlin(now)),
-        isNotNull(matchResults.rank),
-        lte(matchResults.rank, DISPATCH_TOP_N),
+        gte(dispatches.dispatchedAt, monthStartBerlin(now)),
+        ne(dispatches.status, 'declined'),
         sql`${financingRequests.status} not in ('withdrawn', 'rejected', 'expired')`,
       ),
     )
-    .groupBy(matchResults.lenderId);
+    .groupBy(dispatches.lenderId);
   return new Map(rows.map((r) => [r.lenderId, r.total]));
 }
 
