@@ -1,21 +1,8 @@
 import { date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
+import { LEGAL_FORMS } from '../vocabulary/index.js';
 
-export const LEGAL_FORMS = [
-  'GmbH',
-  'UG',
-  'AG',
-  'KG',
-  'GmbH & Co. KG',
-  'OHG',
-  'GbR',
-  'e.K.',
-  'Einzelunternehmen',
-  'eG',
-  'PartG',
-  'freelancer',
-] as const;
-export type LegalForm = (typeof LEGAL_FORMS)[number];
+export { LEGAL_FORMS, type LegalForm } from '../vocabulary/index.js';
 
 export const companies = pgTable(
   'companies',

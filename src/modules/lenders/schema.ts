@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { LENDER_TYPES } from '../matching/index.js';
+import { LENDER_TYPES } from '../vocabulary/index.js';
 
 export const lenders = pgTable(
   'lenders',

@@ -7,46 +7,11 @@
  */
 import type { CreditPolicy } from './credit-policy.types.js';
 
-export const PRODUCTS = [
-  'working_capital_loan',
-  'investment_loan',
-  'real_estate_loan',
-  'leasing',
-  'factoring',
-  'purchase_financing',
-  'mezzanine',
-  'promotional_loan',
-] as const;
-export type Product = (typeof PRODUCTS)[number];
+export { LEGAL_FORMS, LENDER_TYPES, PRODUCTS, type LegalForm, type LenderType, type Product } from '../vocabulary/index.js';
+import type { LegalForm, LenderType, Product } from '../vocabulary/index.js';
 
-export const LEGAL_FORMS = [
-  'GmbH',
-  'UG',
-  'AG',
-  'KG',
-  'GmbH & Co. KG',
-  'OHG',
-  'GbR',
-  'e.K.',
-  'Einzelunternehmen',
-  'eG',
-  'PartG',
-  'freelancer',
-] as const;
-export type LegalForm = (typeof LEGAL_FORMS)[number];
 
-export const LENDER_TYPES = [
-  'savings_bank',
-  'cooperative_bank',
-  'private_bank',
-  'direct_bank',
-  'promotional_bank',
-  'leasing',
-  'factoring',
-  'fintech_lender',
-  'debt_fund',
-] as const;
-export type LenderType = (typeof LENDER_TYPES)[number];
+
 
 /** German federal states as ISO 3166-2:DE suffixes ("BY" for DE-BY). */
 export const FEDERAL_STATES = [

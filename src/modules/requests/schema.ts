@@ -2,18 +2,9 @@ import { index, integer, numeric, pgTable, text, timestamp, uuid, bigserial } fr
 import { users } from '../../platform/auth/schema.js';
 import { companies } from '../companies/schema.js';
 import { REQUEST_STATUSES } from './lifecycle.js';
+import { PRODUCTS } from '../vocabulary/index.js';
 
-export const PRODUCTS = [
-  'working_capital_loan',
-  'investment_loan',
-  'real_estate_loan',
-  'leasing',
-  'factoring',
-  'purchase_financing',
-  'mezzanine',
-  'promotional_loan',
-] as const;
-export type Product = (typeof PRODUCTS)[number];
+export { PRODUCTS, type Product } from '../vocabulary/index.js';
 
 export const financingRequests = pgTable(
   'financing_requests',

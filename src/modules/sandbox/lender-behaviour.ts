@@ -8,15 +8,8 @@ import { Decimal } from 'decimal.js';
  * The demo lenders answer live requests with it, and a market simulator can produce history with it.
  */
 
-export type Product =
-  | 'working_capital_loan'
-  | 'investment_loan'
-  | 'real_estate_loan'
-  | 'leasing'
-  | 'factoring'
-  | 'purchase_financing'
-  | 'mezzanine'
-  | 'promotional_loan';
+export type { Product } from '../vocabulary/index.js';
+import type { Product } from '../vocabulary/index.js';
 
 export interface BehaviourInput {
   lender: { id: string; type: string };

@@ -24,7 +24,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import type { Product } from '../requests/index.js';
+import { PRODUCTS, type Product } from '../vocabulary/index.js';
 
 /** Decimal EUR, optional minus sign, at most 13 integer digits and 2 decimals, no exponent. */
 export const MONEY_PATTERN = /^-?\d{1,13}(\.\d{1,2})?$/;
@@ -152,25 +152,9 @@ export const ZFinancialStatementsSchema = z
     });
   });
 
-/**
- * Financing products the assessment knows, the same list as the requests module's `PRODUCTS`
- * (checked at compile time below). They decide how the requested loan is serviced, see ratios.ts.
- */
-export const LOAN_PRODUCTS = [
-  'working_capital_loan',
-  'investment_loan',
-  'real_estate_loan',
-  'leasing',
-  'factoring',
-  'purchase_financing',
-  'mezzanine',
-  'promotional_loan',
-] as const satisfies readonly Product[];
-export type LoanProduct = (typeof LOAN_PRODUCTS)[number];
-// Compile-time check that no product of the requests module is missing here.
-type MissingProducts = Exclude<Product, LoanProduct>;
-const _allProductsKnown: MissingProducts extends never ? true : MissingProducts = true;
-void _allProductsKnown;
+/** Financing products the assessment knows: all of them. They decide how the loan is serviced, see ratios.ts. */
+export const LOAN_PRODUCTS = PRODUCTS;
+export type LoanProduct = Product;
 
 /** The requested financing: amount in EUR, term in months, product. */
 export const ZLoanRequestSchema = z.strictObject({
