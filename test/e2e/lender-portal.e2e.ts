@@ -182,6 +182,8 @@ function acceptNextDialog(page: Page) {
 // ---------------------------------------------------------------------------------------------------
 
 let browser: Browser;
+/** What the first test leaves for the next: a request dispatched to the demo lender and not yet answered. */
+let shared: { requestToDecline: string; lenderId: string; borrower: ApiSession; detailOf: (id: string) => Promise<{ dispatch: { status: string; declineReason: string | null } }> } | undefined;
 beforeAll(async () => {
   browser = await launch();
 });
@@ -216,44 +218,32 @@ describe('lender portal', () => {
     });
     await borrower.ok('PUT', `/companies/${company.id}/consents`, { dataProcessing: true, lenderSharing: true, marketing: false });
 
-    // The demo lender is also a sandbox lender: its simulated credit desk answers within seconds and may
-    // decline. A request it declined cannot get an offer, so submit a few and use one it did not decline.
-    const detailOf = (id: string) => lenderApi.ok<{ dispatch: { status: string } }>('GET', `/lender/requests/${id}`);
-    let requestId: string | undefined;
-    const tried: string[] = [];
-    for (let batch = 0; batch < 3 && !requestId; batch++) {
-      const ids: string[] = [];
-      for (let i = 0; i < 3; i++) {
-        const r = await borrower.ok<{ id: string }>('POST', '/financing-requests', {
-          companyId: company.id,
-          product: plan.product,
-          amount: plan.amount,
-          termMonths: plan.termMonths,
-          purpose: 'Erweiterung der Fertigung um eine Pulverbeschichtungsanlage (E2E-Test)',
-        });
-        await borrower.ok('POST', `/financing-requests/${r.id}/submit`);
-        ids.push(r.id);
-      }
-      await poll(
-        `the requests to reach "${lender.name}" (rank ${plan.rank} in the matching preview)`,
-        async () => {
-          const inbox = await lenderApi.ok<{ items: LenderRequestItem[] }>('GET', '/lender/requests');
-          return ids.every((id) => inbox.items.some((x) => x.requestId === id)) ? true : undefined;
-        },
-        45_000,
-      );
-      // Let the sandbox answer (1–3 s after dispatch); if it stays silent, it is switched off.
-      const settled = Date.now() + 20_000;
-      let states: string[] = [];
-      while (Date.now() < settled) {
-        states = await Promise.all(ids.map(async (id) => (await detailOf(id)).dispatch.status));
-        if (states.every((s) => s !== 'sent')) break;
-        await sleep(500);
-      }
-      tried.push(...states);
-      requestId = ids.find((_, i) => states[i] !== 'declined');
-    }
-    if (!requestId) throw new Error(`the sandbox of "${lender.name}" declined all ${tried.length} requests: ${tried.join(', ')}`);
+    // The demo credit officer's bank is answered by a person, never by the sandbox: both requests wait in
+    // its inbox, one for an offer and one for the decline test below.
+    const detailOf = (id: string) => lenderApi.ok<{ dispatch: { status: string; declineReason: string | null } }>('GET', `/lender/requests/${id}`);
+    const submitOne = async () => {
+      const r = await borrower.ok<{ id: string }>('POST', '/financing-requests', {
+        companyId: company.id,
+        product: plan.product,
+        amount: plan.amount,
+        termMonths: plan.termMonths,
+        purpose: 'Erweiterung der Fertigung um eine Pulverbeschichtungsanlage (E2E-Test)',
+      });
+      await borrower.ok('POST', `/financing-requests/${r.id}/submit`);
+      return r.id;
+    };
+    const requestId = await submitOne();
+    const toDecline = await submitOne();
+    await poll(
+      `the requests to reach "${lender.name}" (rank ${plan.rank} in the matching preview)`,
+      async () => {
+        const inbox = await lenderApi.ok<{ items: LenderRequestItem[] }>('GET', '/lender/requests');
+        return [requestId, toDecline].every((id) => inbox.items.some((x) => x.requestId === id)) ? true : undefined;
+      },
+      45_000,
+    );
+    for (const id of [requestId, toDecline]) expect((await detailOf(id)).dispatch.status).toBe('sent');
+    shared = { requestToDecline: toDecline, borrower, detailOf, lenderId: lender.id };
 
     // --- the lender in the browser -------------------------------------------------------------
     const page = await newPage(browser);
@@ -376,127 +366,50 @@ describe('lender portal', () => {
     const pdf = await page.request.get(`${baseUrl()}/api/v1/contracts/${accepted.contractId}/pdf`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
-    // A sandbox lender countersigns by itself within seconds; if it has not yet, the person does.
+    // No sandbox countersigns for a bank where a person works: the credit officer does, in the portal.
     const countersign = contractRow.getByRole('button', { name: `Vertrag ${accepted.contractNumber} gegenzeichnen` });
-    if ((await countersign.count()) === 1) {
-      acceptNextDialog(page);
-      await countersign.click();
-    }
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return (await contractRow.textContent()) ?? '';
-        },
-        { timeout: 20_000 },
-      )
-      .toContain('Unterschrieben');
+    await expect.poll(() => countersign.count()).toBe(1);
+    expect(await countersign.textContent()).toBe('Gegenzeichnen');
+    await expectAccessible(page);
+    await screenshot(page, 'lender-06-contracts-countersign');
+    acceptNextDialog(page);
+    await countersign.click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`Vertrag ${accepted.contractNumber} ist gegengezeichnet.`);
+    await expect.poll(() => contractRow.textContent()).toContain('Unterschrieben');
+    await expect.poll(() => contractRow.textContent()).toContain('Julia Becker');
+    const signedContract = await borrower.ok<{ status: string; signatures: { party: string }[] }>('GET', `/contracts/${accepted.contractId}`);
+    expect(signedContract.status).toBe('signed');
+    expect(signedContract.signatures.map((x) => x.party)).toEqual(['borrower', 'lender']);
     await expect.poll(() => contractRow.getByRole('button').count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'lender-07-contract-signed');
   });
 
-  it('offers "Gegenzeichnen" once the borrower has signed (contract list stubbed: the sandbox countersigns too fast to see it)', async () => {
+  it('declines a dispatched request with a required reason, and the borrower sees the answer', async () => {
+    expect(shared, 'the first test dispatched a request to decline').toBeDefined();
+    const { requestToDecline: id, borrower, detailOf, lenderId } = shared!;
     const page = await newPage(browser);
     await login(page, 'lender@demo.kreditplatz.local');
     await expect.poll(() => page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
-    const base = {
-      id: '11111111-1111-4111-8111-111111111111',
-      number: 'KP-2026-E2E00001',
-      requestId: '22222222-2222-4222-8222-222222222222',
-      offerId: '33333333-3333-4333-8333-333333333333',
-      lenderId: '44444444-4444-4444-8444-444444444444',
-      status: 'awaiting_signatures',
-      pdfSha256: 'a'.repeat(64),
-      finalSha256: null,
-      createdAt: '2026-11-20T09:00:00.000Z',
-      signedAt: null,
-      signatures: [{ party: 'borrower', signerName: 'Lena Leihnix', signedAt: '2026-11-20T10:00:00.000Z', method: 'password', pdfSha256: 'a'.repeat(64) }],
-    };
-    let signed = false;
-    const countersigned = {
-      ...base,
-      status: 'signed',
-      signedAt: '2026-11-20T11:00:00.000Z',
-      finalSha256: 'b'.repeat(64),
-      signatures: [...base.signatures, { party: 'lender', signerName: 'Julia Becker', signedAt: '2026-11-20T11:00:00.000Z', method: 'session', pdfSha256: 'a'.repeat(64) }],
-    };
-    await page.route('**/api/v1/lender/contracts', (route) => route.fulfill({ json: { items: [signed ? countersigned : base] } }));
-    await page.route(`**/api/v1/lender/contracts/${base.id}/sign`, (route) => {
-      signed = route.request().method() === 'POST';
-      return route.fulfill({ json: countersigned });
-    });
-
-    await page.goto(`${baseUrl()}/lender/contracts`);
-    const button = page.getByRole('button', { name: 'Vertrag KP-2026-E2E00001 gegenzeichnen' });
-    await expect.poll(() => button.count()).toBe(1);
-    expect(await button.textContent()).toBe('Gegenzeichnen');
-    await expectAccessible(page);
-    await screenshot(page, 'lender-06-contracts-countersign');
-    acceptNextDialog(page);
-    await button.click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Vertrag KP-2026-E2E00001 ist gegengezeichnet.');
-    expect(signed).toBe(true);
-    // The list is reloaded after the status message appears: wait for it rather than read it at once.
-    await expect.poll(() => button.count()).toBe(0);
-    await expect.poll(() => page.getByTestId('contracts-table').textContent()).toContain('Julia Becker');
-  });
-
-  it('declines a new request with a required reason (request stubbed: the sandbox answers new ones within seconds)', async () => {
-    const page = await newPage(browser);
-    await login(page, 'lender@demo.kreditplatz.local');
-    await expect.poll(() => page.getByRole('button', { name: 'Abmelden' }).count()).toBe(1);
-    const id = '55555555-5555-4555-8555-555555555555';
-    const detail = {
-      requestId: id,
-      product: 'investment_loan',
-      amount: '180000.00',
-      termMonths: 60,
-      purpose: 'Neue Biegemaschine',
-      requestStatus: 'matched',
-      submittedAt: '2026-11-20T08:00:00.000Z',
-      dispatch: { id: '66666666-6666-4666-8666-666666666666', status: 'sent', rank: 2, dispatchedAt: '2026-11-20T08:00:05.000Z', respondedAt: null, declineReason: null },
-      company: {
-        name: 'Stub Stahlbau GmbH',
-        legalForm: 'GmbH',
-        registerNumber: null,
-        vatId: null,
-        street: 'Werkstr. 2',
-        postalCode: '93309',
-        city: 'Kelheim',
-        federalState: 'BY',
-        industryCode: '25.11',
-        foundedOn: '2001-01-01',
-        employees: 12,
-        annualRevenue: '2100000.00',
-      },
-      financials: [],
-      rating: null,
-      ownOffers: [],
-    };
-    let reason: string | null = null;
-    await page.route(`**/api/v1/lender/requests/${id}`, (route) =>
-      route.fulfill({
-        json: reason ? { ...detail, dispatch: { ...detail.dispatch, status: 'declined', respondedAt: '2026-11-20T09:00:00.000Z', declineReason: reason } } : detail,
-      }),
-    );
-    await page.route(`**/api/v1/lender/requests/${id}/decline`, (route) => {
-      reason = (route.request().postDataJSON() as { reason: string }).reason;
-      return route.fulfill({ json: { status: 'declined' } });
-    });
 
     await page.goto(`${baseUrl()}/lender/requests/${id}`);
     await expect.poll(() => page.getByRole('heading', { name: 'Anfrage ablehnen' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Anfrage ablehnen' }).click();
     await expect.poll(() => page.getByText('Bitte geben Sie einen Grund an.').count()).toBe(1);
-    expect(reason).toBeNull();
+    expect((await detailOf(id)).dispatch.status, 'nothing is sent without a reason').toBe('sent');
     await page.getByLabel('Ablehnungsgrund').fill('Branche derzeit außerhalb unserer Risikostrategie');
     acceptNextDialog(page);
     await page.getByRole('button', { name: 'Anfrage ablehnen' }).click();
     await expect.poll(() => page.getByTestId('dispatch-status').textContent()).toBe('Abgelehnt');
-    expect(reason).toBe('Branche derzeit außerhalb unserer Risikostrategie');
     await expect.poll(() => page.getByText('Sie haben diese Anfrage abgelehnt.', { exact: false }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Angebot verbindlich abgeben' }).count()).toBe(0);
+    await expectAccessible(page);
+    await screenshot(page, 'lender-08-declined');
+    expect((await detailOf(id)).dispatch).toMatchObject({ status: 'declined', declineReason: 'Branche derzeit außerhalb unserer Risikostrategie' });
+
+    // The borrower sees the answer, with the reason, in the list of lenders the request went to.
+    const sentTo = await borrower.ok<{ items: { lenderId: string; status: string; declineReason: string | null }[] }>('GET', `/financing-requests/${id}/dispatches`);
+    expect(sentTo.items.find((d) => d.lenderId === lenderId)).toMatchObject({ status: 'declined', declineReason: 'Branche derzeit außerhalb unserer Risikostrategie' });
   });
 
   it('answers a request not sent to the lender with an error and a way back', async () => {
