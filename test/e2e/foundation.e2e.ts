@@ -98,6 +98,10 @@ describe('borrower journey (foundation)', () => {
     await expect.poll(() => page.locator('[data-testid="offers-table"] tbody tr').count()).toBeGreaterThan(0);
     await expectAccessible(page);
     await screenshot(page, 'foundation-04-offers');
+    const pdfHref = await page.getByRole('link', { name: 'Vergleich als PDF herunterladen' }).getAttribute('href');
+    const comparison = await page.request.get(`${baseUrl()}${pdfHref}`);
+    expect(comparison.headers()['content-type']).toBe('application/pdf');
+    expect((await comparison.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     page.on('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Annehmen' }).first().click();

@@ -14,6 +14,7 @@ import {
   signAsLender,
 } from './contracts.service.js';
 import { CONTRACT_STATUSES, SIGNATURE_PARTIES } from './schema.js';
+import { offerComparisonPdf } from './offer-comparison.service.js';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 const lenderSecurity: { [name: string]: string[] }[] = [{ session: [] }, { lenderApiKey: [] }];
@@ -77,6 +78,21 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .header('content-disposition', `inline; filename="${c.number}${c.finalPdf ? '-unterschrieben' : ''}.pdf"`)
           .header('x-content-sha256', c.finalPdf ? c.finalSha256 : c.pdfSha256)
           .send(pdf);
+      },
+    );
+    app.get(
+      '/financing-requests/:id/offers/comparison.pdf',
+      {
+        schema: {
+          tags: ['offers'],
+          summary: 'The offer comparison as a PDF (ranked by effective annual rate, with chart and conditions)',
+          params: ZIdParams,
+          produces: ['application/pdf'],
+        },
+      },
+      async (req, reply) => {
+        const { pdf, filename } = await offerComparisonPdf(ctx.database.db, requireUser(req), req.params.id);
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(Buffer.from(pdf));
       },
     );
     app.post(

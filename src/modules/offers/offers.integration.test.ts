@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { createApiKey } from '../lenders/index.js';
 import { Client, createCompany, problem, registeredBorrower, signedInAs, startTestApp, type TestContext } from '../../../test/helpers/app.js';
 import { dispatches } from '../dispatch/index.js';
+import { extractText } from '../contracts/pdf/index.js';
 
 let ctx: TestContext;
 let admin: Awaited<ReturnType<typeof signedInAs>>;
@@ -117,6 +118,22 @@ describe('dispatch and offers through the lender API', () => {
     // Exactly one offer record despite the repeated call.
     const [{ n }] = await ctx.database.query<{ n: string }>('select count(*) as n from offers where request_id = $1', [requestId]);
     expect(Number(n)).toBe(2);
+
+    // The comparison as a PDF to keep: same order, German figures, the conditions, how the ranking works.
+    const pdf = await borrower.client.get(`/api/v1/financing-requests/${requestId}/offers/comparison.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toMatch(/^attachment; filename="Angebotsvergleich-/);
+    const text = (await extractText(new Uint8Array(pdf.rawPayload))).replace(/\u00a0/g, ' ');
+    expect(text.indexOf('Zweite Testbank AG')).toBeLessThan(text.indexOf('Erste Testbank AG'));
+    expect(text).toContain('300.000,00 €');
+    expect(text).toContain('4,20 %');
+    expect(text).toContain('Vorlage Jahresabschluss 2025');
+    expect(text).toContain('allein nach dem effektiven Jahreszins');
+    // Nobody else gets it: another borrower sees no such request, a lender system has no borrower view.
+    const stranger = await registeredBorrower(ctx);
+    expect((await stranger.client.get(`/api/v1/financing-requests/${requestId}/offers/comparison.pdf`)).statusCode).toBe(404);
+    expect((await first.get(`/api/v1/financing-requests/${requestId}/offers/comparison.pdf`)).statusCode).toBe(401);
   });
 
   it('keeps lenders apart: one lender never sees another lender\'s offers', async () => {

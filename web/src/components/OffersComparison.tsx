@@ -69,6 +69,13 @@ export function OffersComparison({ offers, canAccept, onAccepted }: { offers: Of
         </label>
       </div>
       <p className="muted">{t('offers.honesty')}</p>
+      {offers.length > 0 && (
+        <p>
+          <a className="button" href={`/api/v1/financing-requests/${offers[0].requestId}/offers/comparison.pdf`} download>
+            {t('offers.pdf')}
+          </a>
+        </p>
+      )}
       <ProblemAlert problem={problem} />
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
         <table data-testid="offers-table">

@@ -5,6 +5,7 @@
 export { renderContractPdf, type RenderContractOptions } from './render-contract-pdf.js';
 export { appendSignaturePage, SIGNATURE_PAGE_TITLE, type AppendSignatureOptions } from './append-signature-page.js';
 export { sha256Hex } from './sha256.js';
+export { renderOfferComparisonPdf, type ComparedOffer, type OfferComparisonInput } from './render-offer-comparison.js';
 export { ContractDocumentError, type ContractDocumentErrorCode } from './contract-document-error.js';
 export { DEMO_NOTICE } from './page-frame.js';
 export { toWinAnsi } from './win-ansi.js';
