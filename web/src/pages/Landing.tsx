@@ -16,6 +16,17 @@ export function Landing() {
           <li key={k}>{t(`landing.points.${k}`)}</li>
         ))}
       </ul>
+      <h2>{t('landing.howTitle')}</h2>
+      <ol className="steps">
+        {(['describe', 'match', 'compare', 'sign'] as const).map((k) => (
+          <li key={k}>
+            <strong>{t(`landing.how.${k}.title`)}</strong> {t(`landing.how.${k}.text`)}
+          </li>
+        ))}
+      </ol>
+      <p>
+        {t('landing.calculatorLead')} <Link to="/calculator">{t('landing.calculatorLink')}</Link>
+      </p>
       <p>
         <Link className="button primary" to="/register">
           {t('landing.cta')}
