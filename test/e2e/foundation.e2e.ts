@@ -195,3 +195,28 @@ describe('operations pages', () => {
     await screenshot(borrower, 'foundation-11-mails');
   });
 });
+
+describe('on a phone', () => {
+  it('fits the screen without sideways scrolling: landing, calculator, dashboard, request with offers', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.goto(baseUrl());
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-01-landing');
+    await page.goto(`${baseUrl()}/calculator`);
+    await expect.poll(() => page.getByLabel('Kreditbetrag (€)').count()).toBe(1);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await login(page, 'borrower@demo.kreditplatz.local');
+    await expect.poll(() => page.getByRole('link', { name: /Investitionskredit/ }).count()).toBeGreaterThan(0);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'phone-02-dashboard');
+    await page.getByRole('link', { name: /Investitionskredit/ }).first().click();
+    await expect.poll(() => page.getByTestId('request-status').count()).toBe(1);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+    await screenshot(page, 'phone-03-request');
+    await context.close();
+  });
+});
