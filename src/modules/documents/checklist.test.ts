@@ -101,6 +101,7 @@ describe('document checklist', () => {
     const { checklist, missing } = documentChecklist({ product: 'investment_loan', today: '2026-09-01', foundedOn: '2025-02-01', documents: [] });
     expect(checklist.filter((c) => c.kind === 'annual_statement').map((c) => c.fiscalYear)).toEqual([2025]);
     expect(missing.map((m) => m.kind)).toEqual(['annual_statement', 'bwa', 'asset_offer', 'business_plan']);
+    expect(missing[3]).toMatchObject({ replaces: 'annual_statement', label: 'Businessplan (statt fehlender Jahresabschlüsse)' });
     // Mezzanine asks for a plan anyway: it stays one required item.
     const mezz = documentChecklist({ product: 'mezzanine', today: '2026-09-01', foundedOn: '2026-01-10', documents: [] });
     expect(mezz.checklist.filter((c) => c.kind === 'business_plan')).toHaveLength(1);

@@ -61,6 +61,8 @@ export interface ChecklistItem {
   label: string;
   fiscalYear?: number;
   maxAgeMonths?: number;
+  /** Set when the item stands in for another, e.g. a business plan for annual statements a young company cannot have. */
+  replaces?: DocumentKind;
   required: boolean;
   satisfied: boolean;
   documentIds: string[];
@@ -138,7 +140,14 @@ export function documentChecklist(input: ChecklistInput): { checklist: Checklist
     if (plan) plan.required = true;
     else {
       const ids = documents.filter((d) => d.kind === 'business_plan').map((d) => d.id);
-      items.push({ kind: 'business_plan', label: `${label('business_plan')} (statt fehlender Jahresabschlüsse)`, required: true, satisfied: ids.length > 0, documentIds: ids });
+      items.push({
+        kind: 'business_plan',
+        label: `${label('business_plan')} (statt fehlender Jahresabschlüsse)`,
+        replaces: 'annual_statement',
+        required: true,
+        satisfied: ids.length > 0,
+        documentIds: ids,
+      });
     }
   }
   return { checklist: items, missing: items.filter((i) => i.required && !i.satisfied) };

@@ -48,8 +48,14 @@ export interface CsvShape {
 
 /** Bytes Windows-1252 leaves undefined: their presence means the text is not Windows-1252. */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
-/** Control characters no CSV contains (tab, CR and LF are fine); C1 controls included for UTF-8. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Control characters no CSV contains (tab, LF and CR are fine); C1 controls included for UTF-8. */
+export function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
 const DELIMITERS = [';', ',', '\t', '|'] as const;
 /** Structure is judged on the beginning of the file; the encoding on all of it. */
 const STRUCTURE_SAMPLE_CHARS = 1_000_000;
@@ -76,7 +82,7 @@ export function sniffCsv(bytes: Uint8Array): CsvShape | null {
     text = new TextDecoder('windows-1252').decode(body);
     charset = 'windows-1252';
   }
-  if (CONTROL_CHARS.test(text)) return null;
+  if (hasControlCharacters(text)) return null;
   const sample = text.length > STRUCTURE_SAMPLE_CHARS ? text.slice(0, text.lastIndexOf('\n', STRUCTURE_SAMPLE_CHARS) + 1 || STRUCTURE_SAMPLE_CHARS) : text;
   const truncated = sample.length < text.length;
 

@@ -28,6 +28,8 @@ export const ZChecklistItemSchema = z
     label: z.string(),
     fiscalYear: z.number().int().optional(),
     maxAgeMonths: z.number().int().optional(),
+    /** The item stands in for another kind (a business plan for annual statements a young company cannot have). */
+    replaces: z.enum(DOCUMENT_KINDS).optional(),
     required: z.boolean(),
     satisfied: z.boolean(),
     documentIds: z.array(z.uuid()),
@@ -47,7 +49,7 @@ export const ZUploadFormSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS).describe('Art des Dokuments'),
   fiscalYear: z.string().optional().describe('Geschäftsjahr (bei Jahresabschluss und Steuerbescheid erforderlich), z. B. "2025"'),
   asOf: z.string().optional().describe('Stichtag der Unterlage (JJJJ-MM-TT), z. B. Monatsende einer BWA'),
-  file: z.any().describe('Die Datei (PDF, PNG, JPEG, XLSX oder CSV; höchstens 20 MB); als letzter Teil des Formulars senden').meta({ type: 'string', format: 'binary' }),
+  file: z.any().describe('Die Datei (PDF, PNG, JPEG, XLSX oder CSV; höchstens 20 MB); Reihenfolge der Formularteile beliebig').meta({ type: 'string', format: 'binary' }),
 });
 
 /** The text fields of an upload, validated once all parts have arrived. */

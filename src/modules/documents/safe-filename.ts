@@ -6,8 +6,12 @@
 /** The name shown in lists: last path segment, no control characters, at most 200 characters. */
 export function displayFilename(raw: string | undefined, fallbackStem: string, ext: string): string {
   const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001F\u007F-\u009F]/g, '')
+  const cleaned = [...base]
+    .filter((ch) => {
+      const c = ch.charCodeAt(0);
+      return c >= 0x20 && !(c >= 0x7f && c <= 0x9f);
+    })
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 200);
