@@ -217,6 +217,12 @@ describe('uploading documents', () => {
     expect(problem(wrongField).errors!.map((e) => e.path).sort()).toEqual(['dokument', 'file']);
     const json = await b.client.post(url, { kind: 'other' });
     expect(json.statusCode).toBe(415);
+    const noBoundary = await b.client.request('POST', url, '--x\r\n', { 'content-type': 'multipart/form-data' });
+    expect(noBoundary.statusCode).toBe(400);
+    const { payload, headers } = multipartForm([{ name: 'kind', value: 'other' }, { filename: 'ab.pdf', content: pdf }]);
+    const cut = await b.client.request('POST', url, payload.subarray(0, payload.length - 200), headers);
+    expect(cut.statusCode).toBe(400);
+    expect(cut.headers['content-type']).toContain('application/problem+json');
     expect(storedFiles().filter((f) => f.startsWith('uploads'))).toEqual([]);
   });
 
@@ -279,6 +285,9 @@ describe('uploading documents', () => {
     expect((await upload(stranger.client, `/api/v1/financing-requests/${b.requestId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf })).statusCode).toBe(404);
     expect((await upload(stranger.client, `/api/v1/companies/${b.companyId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf })).statusCode).toBe(404);
     expect((await upload(new Client(ctx.app), `/api/v1/companies/${b.companyId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf })).statusCode).toBe(401);
+    const officer = await signedInAs(ctx, 'lender');
+    await ctx.database.db.transaction((tx) => addLenderUser(tx, officer.user.id, lenders.A.id, SYSTEM_ACTOR));
+    expect((await upload(officer.client, `/api/v1/financing-requests/${b.requestId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf })).statusCode).toBe(404);
     const byAdvisor = await upload(advisor.client, `/api/v1/financing-requests/${b.requestId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf });
     expect(byAdvisor.statusCode, byAdvisor.body).toBe(201);
   });
