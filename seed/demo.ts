@@ -11,6 +11,7 @@ import { generateDemoLenders } from '../src/modules/lenders/demo-lenders.js';
 import { putConsents } from '../src/modules/consents/index.js';
 import { saveStatements } from '../src/modules/scoring/index.js';
 import { createRequest, submitRequest } from '../src/modules/requests/index.js';
+import { seedDemoDocuments } from './demo-documents.js';
 
 export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
   { role: 'borrower', email: 'borrower@demo.kreditplatz.local', name: 'Maria Schneider (Demo-Kreditnehmerin)' },
@@ -23,7 +24,7 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
 /**
  * Demo data for the embedded database: one user per role, 278 demo lenders (real names and BICs from
  * bankdata-germany, invented policies, all flagged `demo`), and for the borrower a company with one
- * submitted, matched request.
+ * submitted, matched request and a few generated PDF documents.
  * Runs once: a second start finds the demo borrower and leaves everything as it is.
  */
 export async function seedDemo(
@@ -104,6 +105,7 @@ export async function seedDemo(
     },
     borrowerActor,
   );
+  await seedDemoDocuments(ctx, company.id, request.id, borrower, borrowerActor);
   await submitRequest(database, borrower, request.id, borrowerActor, submitHook(ctx));
   opts.log?.info({ lenders: demoLenders.length }, 'demo data seeded');
   return logins;

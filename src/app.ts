@@ -18,6 +18,7 @@ import { rateRequest, scoringRoutes } from './modules/scoring/index.js';
 import { commissionRoutes } from './modules/commissions/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, scheduleDispatch } from './modules/dispatch/index.js';
+import { documentRoutes } from './modules/documents/index.js';
 import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
 import { onLenderDispatched, sandboxCountersign, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
 import { contractIdOfRequest, contractRoutes, CONTRACT_AWAITS_LENDER_QUEUE } from './modules/contracts/index.js';
@@ -45,6 +46,7 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     advisoryRoutes(ctx),
     financeRoutes(),
     dispatchRoutes(ctx),
+    documentRoutes(ctx),
     offerRoutes(ctx),
     notificationRoutes(ctx),
     contractRoutes(ctx),

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
 import { baseUrl, expectAccessible, launch, login, newPage, screenshot, text } from './browser.js';
 
@@ -74,6 +76,26 @@ describe('borrower journey (foundation)', () => {
     // Step 4: documents.
     await expect.poll(() => page.locator('[aria-current="step"]').textContent()).toBe('4. Unterlagen');
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/requests\/[0-9a-f-]+\/edit$/);
+    const missingText = () => page.getByTestId('documents-missing').textContent();
+    await expect.poll(missingText).toMatch(/^Es fehl(t|en) noch \d+ erforderliche/);
+    const missingBefore = Number((await missingText())!.match(/\d+/)![0]);
+    // The offer for the machine, as a PDF of about 600 KB; the upload is slowed down so its progress bar shows.
+    const offerPdf = await PDFDocument.create();
+    offerPdf.addPage().drawText('Angebot Laserschneidanlage LS-3015, 238.000,00 EUR netto');
+    await offerPdf.attach(randomBytes(600_000), 'technische-daten.bin', { mimeType: 'application/octet-stream' });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 150 * 1024 });
+    await page.getByLabel('Art der Unterlage').selectOption('asset_offer');
+    await page.getByLabel('Datei').setInputFiles({ name: 'Angebot-Laserschneidanlage.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await offerPdf.save()) });
+    await page.getByRole('button', { name: 'Hochladen' }).click();
+    await expect.poll(() => page.getByTestId('upload-progress').count()).toBe(1);
+    await screenshot(page, 'foundation-03a-upload-progress');
+    await expect.poll(() => page.getByText('„Angebot-Laserschneidanlage.pdf“ wurde hochgeladen.').count(), { timeout: 30_000 }).toBe(1);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await expect.poll(() => page.getByTestId('upload-progress').count()).toBe(0);
+    await expect.poll(async () => Number(((await missingText()) ?? '').match(/\d+/)?.[0] ?? 0)).toBe(missingBefore - 1);
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Weiter' }).click();
 
     // Step 5: consents.

@@ -9,6 +9,7 @@ import { ScheduleResultSchema } from '../finance/index.js';
 import { createApiKey, getWebhook, lenderPrincipal, listApiKeys, revokeApiKey, setWebhook } from '../lenders/index.js';
 import { ZCreateOfferSchema, ZDeclineSchema, ZOfferSchema } from './offers.types.js';
 import { ZRatingSchema } from '../scoring/index.js';
+import { documentsForLender, ZDocumentSchema } from '../documents/index.js';
 import { createOffer, listOffers, offerSchedule, offersView } from './offers.service.js';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
@@ -62,6 +63,8 @@ const ZLenderRequestDetail = z
     }),
     financials: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
     rating: ZRatingSchema.nullable(),
+    /** The request's documents and the company's general ones; `downloadUrl` is a lender API route. */
+    documents: z.array(ZDocumentSchema),
     /** Only this lender's own offers; never another lender's. */
     ownOffers: z.array(ZOfferSchema),
   })
@@ -125,7 +128,7 @@ export function offerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['lender API'],
-          summary: 'A dispatched request with the company profile (404 if not dispatched to this lender)',
+          summary: 'A dispatched request with the company profile, financials, rating and documents (404 if not dispatched to this lender)',
           security: lenderSecurity,
           params: ZIdParams,
           response: { 200: ZLenderRequestDetail, ...errors },
@@ -134,7 +137,11 @@ export function offerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const p = await lenderPrincipal(ctx.database.db, req);
         const detail = await detailForLender(ctx.database.db, p.lenderId, req.params.id);
-        return { ...detail, ownOffers: await offersView(ctx.database.db, req.params.id, undefined, p.lenderId) };
+        return {
+          ...detail,
+          documents: await documentsForLender(ctx.database.db, p.lenderId, req.params.id),
+          ownOffers: await offersView(ctx.database.db, req.params.id, undefined, p.lenderId),
+        };
       },
     );
     app.post(

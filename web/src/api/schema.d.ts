@@ -2164,6 +2164,542 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/financing-requests/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request's documents (its own and the company's general ones), the product's checklist and what is missing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestDocuments"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a document to a financing request
+         * @description multipart/form-data with the fields `kind`, optional `fiscalYear` (required for annual statements and tax assessments) and `asOf`, and one `file` (PDF, PNG, JPEG, XLSX or CSV, at most 20 MB, type checked by content). 409 with `existingDocumentId` when the company already has the same file (SHA-256).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * @description Art des Dokuments
+                         * @enum {string}
+                         */
+                        kind: "annual_statement" | "bwa" | "susa" | "tax_assessment" | "bank_statement" | "asset_offer" | "debtor_list" | "property_docs" | "business_plan" | "id_document" | "other";
+                        /** @description Geschäftsjahr (bei Jahresabschluss und Steuerbescheid erforderlich), z. B. "2025" */
+                        fiscalYear?: string;
+                        /** @description Stichtag der Unterlage (JJJJ-MM-TT), z. B. Monatsende einer BWA */
+                        asOf?: string;
+                        /**
+                         * Format: binary
+                         * @description Die Datei (PDF, PNG, JPEG, XLSX oder CSV; höchstens 20 MB); Reihenfolge der Formularteile beliebig
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All documents of a company (general and per request) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Document"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Upload a document of the company (serves all its requests)
+         * @description multipart/form-data with the fields `kind`, optional `fiscalYear` (required for annual statements and tax assessments) and `asOf`, and one `file` (PDF, PNG, JPEG, XLSX or CSV, at most 20 MB, type checked by content). 409 with `existingDocumentId` when the company already has the same file (SHA-256).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * @description Art des Dokuments
+                         * @enum {string}
+                         */
+                        kind: "annual_statement" | "bwa" | "susa" | "tax_assessment" | "bank_statement" | "asset_offer" | "debtor_list" | "property_docs" | "business_plan" | "id_document" | "other";
+                        /** @description Geschäftsjahr (bei Jahresabschluss und Steuerbescheid erforderlich), z. B. "2025" */
+                        fiscalYear?: string;
+                        /** @description Stichtag der Unterlage (JJJJ-MM-TT), z. B. Monatsende einer BWA */
+                        asOf?: string;
+                        /**
+                         * Format: binary
+                         * @description Die Datei (PDF, PNG, JPEG, XLSX oder CSV; höchstens 20 MB); Reihenfolge der Formularteile beliebig
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document (Content-Type as detected, X-Content-SHA256) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a document (owner or staff; not once an offer of its request was accepted) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lender/requests/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of a request dispatched to this lender (404 otherwise) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/financing-requests/{id}/offers": {
         parameters: {
             query?: never;
@@ -2490,7 +3026,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A dispatched request with the company profile (404 if not dispatched to this lender) */
+        /** A dispatched request with the company profile, financials, rating and documents (404 if not dispatched to this lender) */
         get: {
             parameters: {
                 query?: never;
@@ -4836,6 +5372,41 @@ export type components = {
             rank: number;
             createdAt: string;
         };
+        DocumentInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            requestId: string | null;
+            /** @enum {string} */
+            kind: "annual_statement" | "bwa" | "susa" | "tax_assessment" | "bank_statement" | "asset_offer" | "debtor_list" | "property_docs" | "business_plan" | "id_document" | "other";
+            fiscalYear: number | null;
+            asOf: string | null;
+            filename: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+            downloadUrl: string;
+        };
+        DocumentChecklistItemInput: {
+            /** @enum {string} */
+            kind: "annual_statement" | "bwa" | "susa" | "tax_assessment" | "bank_statement" | "asset_offer" | "debtor_list" | "property_docs" | "business_plan" | "id_document" | "other";
+            label: string;
+            fiscalYear?: number;
+            maxAgeMonths?: number;
+            /** @enum {string} */
+            replaces?: "annual_statement" | "bwa" | "susa" | "tax_assessment" | "bank_statement" | "asset_offer" | "debtor_list" | "property_docs" | "business_plan" | "id_document" | "other";
+            required: boolean;
+            satisfied: boolean;
+            documentIds: string[];
+        };
+        RequestDocumentsInput: {
+            items: components["schemas"]["DocumentInput"][];
+            checklist: components["schemas"]["DocumentChecklistItemInput"][];
+            missing: components["schemas"]["DocumentChecklistItemInput"][];
+        };
         LenderRequestDetailInput: {
             /** Format: uuid */
             requestId: string;
@@ -4873,6 +5444,7 @@ export type components = {
                 [key: string]: string | number;
             }[];
             rating: components["schemas"]["RatingInput"] | null;
+            documents: components["schemas"]["DocumentInput"][];
             ownOffers: components["schemas"]["OfferInput"][];
         };
         WebhookDeliveryInput: {
@@ -5265,6 +5837,41 @@ export type components = {
             rank: number;
             createdAt: string;
         };
+        Document: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            requestId: string | null;
+            /** @enum {string} */
+            kind: "annual_statement" | "bwa" | "susa" | "tax_assessment" | "bank_statement" | "asset_offer" | "debtor_list" | "property_docs" | "business_plan" | "id_document" | "other";
+            fiscalYear: number | null;
+            asOf: string | null;
+            filename: string;
+            contentType: string;
+            size: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: string | null;
+            downloadUrl: string;
+        };
+        DocumentChecklistItem: {
+            /** @enum {string} */
+            kind: "annual_statement" | "bwa" | "susa" | "tax_assessment" | "bank_statement" | "asset_offer" | "debtor_list" | "property_docs" | "business_plan" | "id_document" | "other";
+            label: string;
+            fiscalYear?: number;
+            maxAgeMonths?: number;
+            /** @enum {string} */
+            replaces?: "annual_statement" | "bwa" | "susa" | "tax_assessment" | "bank_statement" | "asset_offer" | "debtor_list" | "property_docs" | "business_plan" | "id_document" | "other";
+            required: boolean;
+            satisfied: boolean;
+            documentIds: string[];
+        };
+        RequestDocuments: {
+            items: components["schemas"]["Document"][];
+            checklist: components["schemas"]["DocumentChecklistItem"][];
+            missing: components["schemas"]["DocumentChecklistItem"][];
+        };
         LenderRequestDetail: {
             /** Format: uuid */
             requestId: string;
@@ -5302,6 +5909,7 @@ export type components = {
                 [key: string]: string | number;
             }[];
             rating: components["schemas"]["Rating"] | null;
+            documents: components["schemas"]["Document"][];
             ownOffers: components["schemas"]["Offer"][];
         };
         WebhookDelivery: {

@@ -6,14 +6,16 @@ import lenderDe from './lender.de.json';
 import lenderEn from './lender.en.json';
 import wizardDe from './wizard.de.json';
 import wizardEn from './wizard.en.json';
+import documentsDe from './documents.de.json';
+import documentsEn from './documents.en.json';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kp.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  // The lender portal's texts live in their own files, under the `lender` key.
+  // Each area's texts live in their own files (<area>.de.json, <area>.en.json), under the area's key.
   resources: {
-    de: { translation: { ...de, lender: lenderDe, wizard: wizardDe } },
-    en: { translation: { ...en, lender: lenderEn, wizard: wizardEn } },
+    de: { translation: { ...de, lender: lenderDe, wizard: wizardDe, documents: documentsDe } },
+    en: { translation: { ...en, lender: lenderEn, wizard: wizardEn, documents: documentsEn } },
   },
   lng: saved === 'en' ? 'en' : 'de',
   fallbackLng: 'de',

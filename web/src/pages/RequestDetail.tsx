@@ -5,6 +5,7 @@ import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { useAuth } from '../auth';
 import { ContractPanel } from '../components/ContractPanel';
+import { DocumentsPanel } from '../components/DocumentsPanel';
 import { ProblemAlert } from '../components/Field';
 import { MatchPanel } from '../components/MatchPanel';
 import { OffersComparison } from '../components/OffersComparison';
@@ -153,6 +154,8 @@ export function RequestDetail() {
           </ul>
         </section>
       )}
+
+      <DocumentsPanel requestId={request.id} companyId={request.companyId} readOnly={['withdrawn', 'rejected', 'expired', 'closed'].includes(request.status)} />
 
       {request.status !== 'draft' && <RatingPanel requestId={request.id} version={request.updatedAt} />}
 

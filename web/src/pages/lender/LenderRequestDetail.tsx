@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, type Problem } from '../../api/client';
+import { DocumentList } from '../../components/DocumentsPanel';
 import { ProblemAlert } from '../../components/Field';
 import { formatDate, formatDateTime, formatEur, formatRate } from '../../format';
 import { dispatchBadge, offerBadge, OPEN_REQUEST_STATUSES, type LenderRequest } from './lender-utils';
@@ -126,6 +127,11 @@ export function LenderRequestDetail() {
             {dispatch.status === 'declined' ? t('lender.detail.declinedNotice') : t('lender.detail.closedNotice', { status: requestStatus })}
           </p>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="documents-title">
+        <h2 id="documents-title">{t('documents.title')}</h2>
+        <DocumentList items={request.documents} />
       </section>
 
       <OwnOffers request={request} />
