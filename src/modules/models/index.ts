@@ -14,6 +14,7 @@ export {
 } from './train-approval.js';
 export { ApprovalModelScorer, TOP_CONTRIBUTIONS } from './approval-scorer.js';
 export { loadApprovalHistory } from './approval-history.js';
+export { approvalCasesFromMarket } from './simulated-cases.js';
 export {
   activeApprovalScorer,
   activateModel,

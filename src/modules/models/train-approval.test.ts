@@ -1,43 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { demoLendersForMatching, generateDemoLenders } from '../lenders/demo-lenders.js';
 import { simulateMarket } from '../simulation/index.js';
-import { berlinDate } from '../../platform/time.js';
 import { ApprovalModelScorer } from './approval-scorer.js';
+import { approvalCasesFromMarket } from './simulated-cases.js';
 import { timeSplit, trainApprovalModel, TrainingDataError, type LabelledCase } from './train-approval.js';
 
-/** The labelled pairs of a simulated market, as loadApprovalHistory reads them from the database. */
+/** The labelled pairs of a small simulated market (12 months). */
 function simulatedCases(requests: number, seed: number): LabelledCase[] {
   const lenders = demoLendersForMatching(generateDemoLenders()).map((l) => ({ ...l, volumeUsedThisMonth: '0.00' }));
   const m = simulateMarket({ seed, months: 12, requests, until: new Date(Date.UTC(2026, 10, 1)), topN: 8 }, lenders);
-  const requestsById = new Map(m.requests.map((r) => [r.id, r]));
-  const companies = new Map(m.companies.map((c) => [c.id, c]));
-  const ratings = new Map(m.ratings.map((r) => [r.requestId, r]));
-  const parts = new Map(m.matchResults.map((r) => [`${r.runId}/${r.lenderId}`, r.scoreParts]));
-  const types = new Map(lenders.map((l) => [l.id, l.type]));
-  return m.dispatches.map((d) => {
-    const r = requestsById.get(d.requestId)!;
-    const c = companies.get(r.companyId)!;
-    const rating = ratings.get(r.id)!;
-    return {
-      at: d.dispatchedAt,
-      offered: d.status === 'offered',
-      case: {
-        lenderId: d.lenderId,
-        lenderType: types.get(d.lenderId)!,
-        product: r.product,
-        amount: r.amount,
-        termMonths: r.termMonths,
-        annualRevenue: c.annualRevenue,
-        foundedOn: c.foundedOn,
-        matchedOn: berlinDate(r.submittedAt),
-        legalForm: c.legalForm,
-        industryCode: c.industryCode,
-        federalState: c.federalState,
-        ratingClass: rating.missing.includes('statements') ? null : rating.ratingClass,
-        scoreParts: parts.get(`${d.matchRunId}/${d.lenderId}`)!,
-      },
-    };
-  });
+  return approvalCasesFromMarket(m, new Map(lenders.map((l) => [l.id, l.type])));
 }
 
 describe('time-based split', () => {

@@ -178,6 +178,19 @@ export interface SimulatedMarket {
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
+const berlinDates = new Map<number, string>();
+/** The Berlin date of an instant, memoised per UTC hour (Berlin's offset is a whole number of hours). */
+function berlinDay(d: Date): string {
+  const hour = Math.floor(d.getTime() / HOUR);
+  let day = berlinDates.get(hour);
+  if (day === undefined) {
+    day = berlinDate(new Date(hour * HOUR));
+    if (berlinDates.size > 100_000) berlinDates.clear();
+    berlinDates.set(hour, day);
+  }
+  return day;
+}
+
 function normal(rng: Rng): number {
   let u = rng();
   while (u === 0) u = rng();
@@ -289,7 +302,7 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
     const [federalState, postcodes] = pickWeighted(rng(), STATES);
     const ageDraw = rng();
     const ageYears = ageDraw < 0.08 ? 0.3 + rng() * 1.7 : ageDraw < 0.2 ? 2 + rng() * 3 : 5 + Math.abs(normal(rng)) * 18;
-    const foundedOn = berlinDate(new Date(time - ageYears * 365.25 * DAY - 30 * DAY));
+    const foundedOn = berlinDay(new Date(time - ageYears * 365.25 * DAY - 30 * DAY));
     // Size: micro 45 %, small 35 %, medium 20 % (employees log-uniform within the class).
     const sizeDraw = rng();
     const [lo, hi] = sizeDraw < 0.45 ? [1, 9] : sizeDraw < 0.8 ? [10, 49] : [50, 249];
@@ -321,6 +334,9 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
 
   // 2. Each request in time order: rating, matching with this month's volumes, dispatch, answers.
   const cache = new CompiledPolicyCache();
+  // The lenders with this month's volume so far; an entry is replaced only when its volume changes.
+  const current: LenderForMatching[] = lenders.map((l) => ({ ...l, volumeUsedThisMonth: '0.00' }));
+  const position = new Map(lenders.map((l, i) => [l.id, i]));
   const volume = new Map<string, Decimal>();
   let volumeMonth = '';
   const out: SimulatedMarket = {
@@ -337,9 +353,10 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
   };
   for (const draft of drafts) {
     const { company, submittedAt } = draft;
-    const submittedOn = berlinDate(submittedAt);
+    const submittedOn = berlinDay(submittedAt);
     if (submittedOn.slice(0, 7) !== volumeMonth) {
       volumeMonth = submittedOn.slice(0, 7);
+      for (const id of volume.keys()) current[position.get(id)!] = { ...current[position.get(id)!], volumeUsedThisMonth: '0.00' };
       volume.clear();
     }
     const product = pickWeighted(rng(), PRODUCTS_MIX);
@@ -384,7 +401,7 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
         annualRevenue: company.annualRevenue,
       },
     };
-    const compiled = cache.compile(lenders.map((l) => ({ ...l, volumeUsedThisMonth: (volume.get(l.id) ?? new Decimal(0)).toFixed(2) })));
+    const compiled = cache.compile(current);
     const prepared = prepareSubject(subject);
     const evaluations = evaluate(compiled, prepared);
     const ranking = rankEligible(evaluations, compiled, prepared);
@@ -407,7 +424,9 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
       let lastValid = '';
       for (const r of top) {
         const lender = byId.get(r.lenderId)!;
-        volume.set(lender.id, (volume.get(lender.id) ?? new Decimal(0)).plus(amount));
+        const used = (volume.get(lender.id) ?? new Decimal(0)).plus(amount);
+        volume.set(lender.id, used);
+        current[position.get(lender.id)!] = { ...lender, volumeUsedThisMonth: used.toFixed(2) };
         out.matchResults.push({
           runId,
           lenderId: lender.id,
@@ -443,7 +462,7 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
         });
         if (respondedAt > last) last = respondedAt;
         if (decision.kind !== 'offer') continue;
-        const calculatedFrom = berlinDate(respondedAt);
+        const calculatedFrom = berlinDay(respondedAt);
         const terms = decision.terms;
         const figures = scheduleWithEffectiveRate({
           amount: terms.amount,
