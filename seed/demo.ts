@@ -12,6 +12,8 @@ import { putConsents } from '../src/modules/consents/index.js';
 import { saveStatements } from '../src/modules/scoring/index.js';
 import { createRequest, submitRequest } from '../src/modules/requests/index.js';
 import { seedDemoDocuments } from './demo-documents.js';
+import { runMarketSimulation } from '../src/modules/simulation/index.js';
+import { trainAndRegisterApprovalModel } from '../src/modules/models/index.js';
 
 export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
   { role: 'borrower', email: 'borrower@demo.kreditplatz.local', name: 'Maria Schneider (Demo-Kreditnehmerin)' },
@@ -23,8 +25,9 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
 
 /**
  * Demo data for the embedded database: one user per role, 278 demo lenders (real names and BICs from
- * bankdata-germany, invented policies, all flagged `demo`), and for the borrower a company with one
- * submitted, matched request and a few generated PDF documents.
+ * bankdata-germany, invented policies, all flagged `demo`), a simulated market history of 24 months with
+ * an active approval model trained on it (`DEMO_MARKET_REQUESTS`), and for the borrower a company with
+ * one submitted, matched request and a few generated PDF documents.
  * Runs once: a second start finds the demo borrower and leaves everything as it is.
  */
 export async function seedDemo(
@@ -60,6 +63,18 @@ export async function seedDemo(
     demoLenders.find((l) => l.type === 'savings_bank' && l.federalState === 'BY' && (l.policy.products ?? []).includes('investment_loan')) ??
     demoLenders[0];
   await database.db.transaction((tx) => addLenderUser(tx, created.get('lender')!.id, lenderIds.get(home.key)!, SYSTEM_ACTOR));
+
+  // A simulated market history of the sandbox lenders and an approval model trained on it and active,
+  // so matching ranks by approval probability from the first request on (about 10–20 s).
+  if (ctx.config.demoMarketRequests > 0) {
+    const market = await runMarketSimulation(database, { seed: 1, months: 24, requests: ctx.config.demoMarketRequests, topN: ctx.config.dispatchTopN }, SYSTEM_ACTOR);
+    opts.log?.info({ requests: market.counts.financingRequests, dispatches: market.counts.dispatches, millis: market.millis }, 'simulated market history seeded');
+    const trained = await trainAndRegisterApprovalModel(database.db, { model: 'logistic', activate: true }, SYSTEM_ACTOR);
+    opts.log?.info(
+      { version: trained.model.version, holdoutAuc: trained.model.metrics.holdout.auc, brier: trained.model.metrics.holdout.brier, millis: trained.model.metrics.trainMillis },
+      'approval model trained and activated',
+    );
+  }
 
   const borrower = created.get('borrower')!;
   const borrowerActor = { userId: borrower.id, role: borrower.role };

@@ -17,6 +17,7 @@ import { financeRoutes } from './modules/finance/index.js';
 import { rateRequest, scoringRoutes } from './modules/scoring/index.js';
 import { commissionRoutes } from './modules/commissions/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { activeApprovalScorer, modelRoutes } from './modules/models/index.js';
 import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, scheduleDispatch } from './modules/dispatch/index.js';
 import { documentRoutes } from './modules/documents/index.js';
 import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
@@ -42,7 +43,7 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     consentRoutes(ctx),
     requestRoutes(ctx, { afterSubmit: submitHook(ctx), contractIdOf: (db, id) => contractIdOfRequest(db, id) }),
     lenderRoutes(ctx),
-    matchingRoutes(ctx, { afterMatched: (tx, id) => scheduleDispatch(ctx, tx, id) }),
+    matchingRoutes(ctx, { afterMatched: (tx, id) => scheduleDispatch(ctx, tx, id), approval: activeApprovalScorer }),
     advisoryRoutes(ctx),
     financeRoutes(),
     dispatchRoutes(ctx),
@@ -54,17 +55,19 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     scoringRoutes(ctx),
     commissionRoutes(ctx),
     analyticsRoutes(ctx),
+    modelRoutes(ctx),
   ];
 }
 
 /**
  * Submitting a request rates and matches it in the same transaction; with eligible lenders its dispatch
- * is enqueued in that transaction too, so a committed submit always reaches the lenders.
+ * is enqueued in that transaction too, so a committed submit always reaches the lenders. An active
+ * approval model (models module) ranks the eligible lenders by their chance of making an offer.
  */
 export function submitHook(ctx: AppContext) {
   return async (tx: Executor, requestId: string, actor: Actor) => {
     await rateRequest(tx, requestId, 'submit');
-    const { eligibleCount } = await matchOnSubmit(tx, requestId, actor);
+    const { eligibleCount } = await matchOnSubmit(tx, requestId, actor, activeApprovalScorer);
     if (eligibleCount > 0) await scheduleDispatch(ctx, tx, requestId);
   };
 }

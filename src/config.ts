@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   ROLE: z.enum(['web', 'worker', 'all']).default('all'),
   /** How many of the best-ranked eligible lenders a request is sent to. */
   DISPATCH_TOP_N: z.coerce.number().int().min(1).max(50).default(8),
+  /** Size of the simulated market history the demo seed creates (and trains the approval model on); 0 = none. */
+  DEMO_MARKET_REQUESTS: z.coerce.number().int().min(0).max(200_000).default(1000),
   /** Demo lenders answer by themselves (simulated credit decisions) within seconds. */
   SANDBOX_LENDERS: booleanFlag.default(true),
   /** Outgoing mail server; without it an in-process SMTP catcher receives every mail (shown at /dev/mails). */
@@ -44,6 +46,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   seedDemo: boolean;
+  demoMarketRequests: number;
   demoPassword: string;
   logLevel: string;
   cookieSecure: boolean;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     // Demo data is on by default for the embedded database only: a server is assumed to be real.
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
+    demoMarketRequests: e.DEMO_MARKET_REQUESTS,
     demoPassword: e.DEMO_PASSWORD,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,

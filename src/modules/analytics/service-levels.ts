@@ -1,6 +1,7 @@
-import { and, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { requestHistory } from '../requests/index.js';
+import { companies } from '../companies/index.js';
+import { financingRequests, requestHistory } from '../requests/index.js';
 
 /** Nearest-rank percentile of sorted values, in seconds; null without data. */
 function percentile(sorted: number[], q: number): number | null {
@@ -16,7 +17,16 @@ export async function serviceLevels(db: Executor, since: Date) {
   const rows = await db
     .select({ requestId: requestHistory.requestId, to: requestHistory.toStatus, at: sql<string>`min(${requestHistory.at})` })
     .from(requestHistory)
-    .where(and(gte(requestHistory.at, since), inArray(requestHistory.toStatus, ['submitted', 'offered', 'signature_ready', 'signed'])))
+    .innerJoin(financingRequests, eq(financingRequests.id, requestHistory.requestId))
+    .innerJoin(companies, eq(companies.id, financingRequests.companyId))
+    .where(
+      and(
+        gte(requestHistory.at, since),
+        inArray(requestHistory.toStatus, ['submitted', 'offered', 'signature_ready', 'signed']),
+        // Simulated market history does not count towards the platform's service levels.
+        eq(companies.simulated, false),
+      ),
+    )
     .groupBy(requestHistory.requestId, requestHistory.toStatus);
   const byRequest = new Map<string, Record<string, number>>();
   for (const r of rows) {

@@ -80,6 +80,6 @@ export async function listCompanies(db: Executor, user: SessionUser): Promise<TC
     throw new AppError('forbidden', 'Unternehmen sind für diese Rolle nicht sichtbar.');
   }
   const query = db.select().from(companies).orderBy(asc(companies.createdAt)).$dynamic();
-  const rows = user.role === 'borrower' ? await query.where(eq(companies.ownerId, user.id)) : await query.limit(500);
+  const rows = user.role === 'borrower' ? await query.where(eq(companies.ownerId, user.id)) : await query.where(eq(companies.simulated, false)).limit(500);
   return rows.map(toCompany);
 }

@@ -1,4 +1,4 @@
-import { date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
 import { LEGAL_FORMS } from '../vocabulary/index.js';
 
@@ -25,6 +25,8 @@ export const companies = pgTable(
     foundedOn: date('founded_on', { mode: 'string' }).notNull(),
     employees: integer('employees').notNull(),
     annualRevenue: numeric('annual_revenue', { precision: 16, scale: 2 }).notNull(),
+    /** Produced by the market simulator (src/modules/simulation): history to learn from, not a customer. */
+    simulated: boolean('simulated').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -25,6 +25,10 @@ export {
   type Product,
   type RankedLender,
   type ScoreParts,
+  type ApprovalContribution,
+  type ApprovalPrediction,
+  type ApprovalScorer,
+  type ApprovalScorerSource,
 } from './matching.types.js';
 export {
   ZCreditPolicySchema,

@@ -11,8 +11,9 @@ import { activeLendersWithPolicies, lenders } from '../lenders/index.js';
 import { financingRequests, loadRequestWithCompany, transition } from '../requests/index.js';
 import { CompiledPolicyCache } from './compile-policy.js';
 import { evaluate, type LenderEvaluation } from './evaluate.js';
-import type { LegalForm, LenderForMatching, LenderType, MatchSubject, Product } from './matching.types.js';
-import { rankEligible } from './rank-eligible.js';
+import type { ApprovalPrediction, ApprovalScorer, ApprovalScorerSource, LegalForm, LenderForMatching, LenderType, MatchSubject, Product } from './matching.types.js';
+import { prepareSubject } from './prepare-subject.js';
+import { rankEligible, scoreParts } from './rank-eligible.js';
 import { ratingClassForMatching } from '../scoring/index.js';
 import { matchResults, matchRuns } from './schema.js';
 // Schema only (no service import), so matching does not depend on the dispatch module at runtime.
@@ -66,19 +67,32 @@ export interface MatchOutcome {
   lenders: (LenderForMatching & { demo: boolean })[];
   evaluations: LenderEvaluation[];
   ranking: ReturnType<typeof rankEligible>;
+  /** With an active approval model: its version and a prediction per eligible lender. */
+  approval: { modelVersion: number; predictions: Map<string, ApprovalPrediction> } | null;
 }
 
-/** Evaluates a subject against every active lender. Pure apart from loading the lenders. */
-export async function evaluateSubject(db: Executor, subject: MatchSubject, now = new Date()): Promise<MatchOutcome> {
+/**
+ * Evaluates a subject against every active lender. Pure apart from loading the lenders. With an
+ * approval model, each eligible lender's score is its base score × its approval probability.
+ */
+export async function evaluateSubject(db: Executor, subject: MatchSubject, now = new Date(), scorer: ApprovalScorer | null = null): Promise<MatchOutcome> {
   const all = await lendersForMatching(db, now);
   const compiled = cache.compile(all);
-  const evaluations = evaluate(compiled, subject);
-  const ranking = rankEligible(evaluations, compiled, subject);
-  return { matchedAt: now, lenders: all, evaluations, ranking };
+  const prepared = prepareSubject(subject);
+  const evaluations = evaluate(compiled, prepared);
+  if (!scorer) return { matchedAt: now, lenders: all, evaluations, ranking: rankEligible(evaluations, compiled, prepared), approval: null };
+  const predictions = new Map<string, ApprovalPrediction>();
+  evaluations.forEach((e, i) => {
+    if (!e.eligible) return;
+    const c = compiled[i];
+    predictions.set(e.lenderId, scorer.predict(subject, { id: c.lenderId, type: c.lenderType }, scoreParts(c, prepared)));
+  });
+  const ranking = rankEligible(evaluations, compiled, prepared, (id) => predictions.get(id)!.probability);
+  return { matchedAt: now, lenders: all, evaluations, ranking, approval: { modelVersion: scorer.modelVersion, predictions } };
 }
 
 /** Matches a stored request and records the result (superseding earlier runs). */
-export async function matchRequest(tx: Executor, requestId: string, actor: Actor, trigger: 'submit' | 'rematch') {
+export async function matchRequest(tx: Executor, requestId: string, actor: Actor, trigger: 'submit' | 'rematch', approval?: ApprovalScorerSource) {
   const { request, company } = await loadRequestWithCompany(tx, requestId);
   const subject: MatchSubject = {
     product: request.product as Product,
@@ -95,7 +109,7 @@ export async function matchRequest(tx: Executor, requestId: string, actor: Actor
       annualRevenue: company.annualRevenue,
     },
   };
-  const outcome = await evaluateSubject(tx, subject);
+  const outcome = await evaluateSubject(tx, subject, new Date(), approval ? await approval(tx) : null);
   const rankOf = new Map(outcome.ranking.map((r) => [r.lenderId, r]));
   await tx.update(matchRuns).set({ superseded: true }).where(eq(matchRuns.requestId, requestId));
   const [run] = await tx
@@ -122,6 +136,7 @@ export async function matchRequest(tx: Executor, requestId: string, actor: Actor
       scoreParts: ranked?.scoreParts ?? null,
       reasons: e.reasons,
       notes: e.notes,
+      ...approvalColumns(outcome, e.lenderId),
     };
   });
   for (let i = 0; i < rows.length; i += 500) await tx.insert(matchResults).values(rows.slice(i, i + 500));
@@ -129,17 +144,24 @@ export async function matchRequest(tx: Executor, requestId: string, actor: Actor
     action: 'financing_request.match_run',
     entityType: 'financing_request',
     entityId: requestId,
-    after: { runId: run.id, lenderCount: run.lenderCount, eligibleCount: run.eligibleCount, trigger },
+    after: { runId: run.id, lenderCount: run.lenderCount, eligibleCount: run.eligibleCount, trigger, approvalModelVersion: outcome.approval?.modelVersion ?? null },
   });
   return run;
+}
+
+/** The stored approval prediction of a lender in a match (nulls without a model or for ineligible lenders). */
+function approvalColumns(outcome: MatchOutcome, lenderId: string) {
+  const p = outcome.approval?.predictions.get(lenderId);
+  if (!outcome.approval || !p) return { approvalProbability: null, approvalModelVersion: null, approvalContributions: null };
+  return { approvalProbability: p.probability.toFixed(6), approvalModelVersion: outcome.approval.modelVersion, approvalContributions: p.contributions };
 }
 
 /**
  * After submit: match; with at least one eligible lender the request becomes `matched`, otherwise it
  * stays `submitted` and an advisor gets a task (due in 4 hours) to look for a way forward.
  */
-export async function matchOnSubmit(tx: Executor, requestId: string, actor: Actor): Promise<{ eligibleCount: number }> {
-  const run = await matchRequest(tx, requestId, actor, 'submit');
+export async function matchOnSubmit(tx: Executor, requestId: string, actor: Actor, approval?: ApprovalScorerSource): Promise<{ eligibleCount: number }> {
+  const run = await matchRequest(tx, requestId, actor, 'submit', approval);
   const system: Actor = { userId: null, role: 'system', requestId: actor.requestId };
   if (run.eligibleCount > 0) {
     await transition(tx, requestId, 'matched', {
@@ -200,6 +222,9 @@ export async function getMatches(db: Executor, user: SessionUser, requestId: str
       scoreParts: matchResults.scoreParts,
       reasons: matchResults.reasons,
       notes: matchResults.notes,
+      approvalProbability: matchResults.approvalProbability,
+      approvalModelVersion: matchResults.approvalModelVersion,
+      approvalContributions: matchResults.approvalContributions,
     })
     .from(matchResults)
     .innerJoin(lenders, eq(lenders.id, matchResults.lenderId))
@@ -219,6 +244,9 @@ type ResultRow = {
   scoreParts: unknown;
   reasons: unknown;
   notes: unknown;
+  approvalProbability: string | null;
+  approvalModelVersion: number | null;
+  approvalContributions: unknown;
 };
 
 type Localized = { criterion: string; message: { de: string; en: string } };
@@ -250,6 +278,19 @@ function shapeMatches(user: SessionUser, matchedAt: Date, rows: ResultRow[]) {
       score: Number(r.score),
       scoreParts: r.scoreParts as Record<string, number>,
       notes: (r.notes as Localized[]).map(message),
+      approval:
+        r.approvalProbability === null || r.approvalModelVersion === null
+          ? null
+          : {
+              probability: Number(r.approvalProbability),
+              modelVersion: r.approvalModelVersion,
+              contributions: (r.approvalContributions as ApprovalPrediction['contributions']).map((c) => ({
+                feature: c.feature,
+                label: c.label.de,
+                labelEn: c.label.en,
+                contribution: c.contribution,
+              })),
+            },
     })),
     ineligible: rows
       .filter((r) => !r.eligible)
@@ -266,8 +307,8 @@ function shapeMatches(user: SessionUser, matchedAt: Date, rows: ResultRow[]) {
 }
 
 /** Matches an unsaved request without storing anything (advisors exploring options with a client). */
-export async function previewMatch(db: Executor, user: SessionUser, subject: MatchSubject) {
-  const outcome = await evaluateSubject(db, subject);
+export async function previewMatch(db: Executor, user: SessionUser, subject: MatchSubject, approval?: ApprovalScorerSource) {
+  const outcome = await evaluateSubject(db, subject, new Date(), approval ? await approval(db) : null);
   const rankOf = new Map(outcome.ranking.map((r) => [r.lenderId, r]));
   const rows: ResultRow[] = outcome.evaluations.map((e, i) => {
     const l = outcome.lenders[i];
@@ -284,6 +325,7 @@ export async function previewMatch(db: Executor, user: SessionUser, subject: Mat
       scoreParts: ranked?.scoreParts ?? null,
       reasons: e.reasons,
       notes: e.notes,
+      ...approvalColumns(outcome, e.lenderId),
     };
   });
   return shapeMatches(user, outcome.matchedAt, rows);

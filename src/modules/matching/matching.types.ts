@@ -5,6 +5,7 @@
  *
  * The DB layer maps its rows into `MatchSubject` / `LenderForMatching`; nothing here does I/O.
  */
+import type { Executor } from '../../platform/db/database.js';
 import type { CreditPolicy } from './credit-policy.types.js';
 
 export { LEGAL_FORMS, LENDER_TYPES, PRODUCTS, type LegalForm, type LenderType, type Product } from '../vocabulary/index.js';
@@ -115,3 +116,28 @@ export interface RankedLender {
   /** null when no approval-probability model was supplied. */
   approvalProbability: number | null;
 }
+
+/** One input's share of an approval prediction, in log-odds (positive: makes an offer more likely). */
+export interface ApprovalContribution {
+  feature: string;
+  label: LocalizedText;
+  contribution: number;
+}
+
+export interface ApprovalPrediction {
+  probability: number;
+  /** The largest contributions by absolute size. */
+  contributions: ApprovalContribution[];
+}
+
+/**
+ * An approval model as matching uses it: P(the lender makes an offer) for a subject and an eligible
+ * lender, given the lender's score parts. Implemented by the models module; matching only calls it.
+ */
+export interface ApprovalScorer {
+  readonly modelVersion: number;
+  predict(subject: MatchSubject, lender: { id: string; type: LenderType }, parts: ScoreParts): ApprovalPrediction;
+}
+
+/** Looks up the active approval model (null: none is active, ranking stays as without a model). */
+export type ApprovalScorerSource = (db: Executor) => Promise<ApprovalScorer | null>;

@@ -8,7 +8,7 @@ import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
 import { berlinToday } from '../../platform/time.js';
 import { federalStateOfPostalCode, findIndustryCode } from '../companies/index.js';
 import { assertRequestVisible, loadRequestWithCompany, transition } from '../requests/index.js';
-import { LEGAL_FORMS, PRODUCTS } from './matching.types.js';
+import { LEGAL_FORMS, PRODUCTS, type ApprovalScorerSource } from './matching.types.js';
 import { getMatches, matchRequest, previewMatch } from './matching.service.js';
 
 const ZMessage = z.object({ criterion: z.string(), message: z.string(), messageEn: z.string() });
@@ -32,6 +32,14 @@ export const ZMatchesSchema = z
           score: z.number(),
           scoreParts: z.record(z.string(), z.number()),
           notes: z.array(ZMessage),
+          /** With an active approval model: P(offer), the model version and the inputs that moved it most (log-odds). */
+          approval: z
+            .object({
+              probability: z.number(),
+              modelVersion: z.number().int(),
+              contributions: z.array(z.object({ feature: z.string(), label: z.string(), labelEn: z.string(), contribution: z.number() })),
+            })
+            .nullable(),
         }),
       ),
       ineligible: z.array(z.object({ ...ZLenderRef, reasons: z.array(ZMessage) })),
@@ -61,7 +69,7 @@ const ZPreviewSchema = z.strictObject({
 
 export function matchingRoutes(
   ctx: AppContext,
-  hooks: { afterMatched?: (tx: Executor, requestId: string) => Promise<void> } = {},
+  hooks: { afterMatched?: (tx: Executor, requestId: string) => Promise<void>; approval?: ApprovalScorerSource } = {},
 ): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -99,7 +107,7 @@ export function matchingRoutes(
           if (!['submitted', 'in_review', 'matched'].includes(request.status)) {
             throw new AppError('illegal_transition', `Im Status „${request.status}“ wird nicht neu gematcht.`);
           }
-          const run = await matchRequest(tx, req.params.id, actor, 'rematch');
+          const run = await matchRequest(tx, req.params.id, actor, 'rematch', hooks.approval);
           if (run.eligibleCount > 0 && request.status !== 'matched') {
             await transition(tx, req.params.id, 'matched', { actor, as: user.role === 'admin' ? 'admin' : 'advisor' });
             await hooks.afterMatched?.(tx, req.params.id);
@@ -130,7 +138,7 @@ export function matchingRoutes(
           ratingClass: need.ratingClass ?? null,
           submittedOn: berlinToday(),
           company: { ...company, federalState },
-        });
+        }, hooks.approval);
       },
     );
   };

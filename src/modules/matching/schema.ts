@@ -41,6 +41,10 @@ export const matchResults = pgTable(
     /** Every failed criterion with its German and English sentence. */
     reasons: jsonb('reasons').notNull(),
     notes: jsonb('notes').notNull(),
+    /** With an active approval model: P(offer) for this lender, the model version and the top contributions. */
+    approvalProbability: numeric('approval_probability', { precision: 7, scale: 6 }),
+    approvalModelVersion: integer('approval_model_version'),
+    approvalContributions: jsonb('approval_contributions'),
   },
   (t) => [primaryKey({ columns: [t.runId, t.lenderId] }), index('match_results_lender_idx').on(t.lenderId, t.rank)],
 );

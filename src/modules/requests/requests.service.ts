@@ -256,6 +256,8 @@ export async function listRequests(
   }
   const where: SQL[] = [];
   if (user.role === 'borrower') where.push(eq(companies.ownerId, user.id));
+  // Simulated market history (src/modules/simulation) is data to learn from, not work for staff.
+  else where.push(eq(companies.simulated, false));
   if (q.status?.length) where.push(inArray(financingRequests.status, q.status));
   const cond = where.length ? and(...where) : undefined;
   const rows = await db

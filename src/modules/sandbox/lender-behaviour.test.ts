@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, lenderTraits, type BehaviourInput } from './lender-behaviour.js';
+import { decide, lenderTraits, offerProbability, type BehaviourInput } from './lender-behaviour.js';
 
 const base: BehaviourInput = {
   lender: { id: 'lender-1', type: 'savings_bank' },
@@ -56,5 +56,20 @@ describe('sandbox lender behaviour', () => {
       expect(t.riskAppetite).toBeGreaterThanOrEqual(0.35);
       expect(t.riskAppetite).toBeLessThan(0.95);
     }
+  });
+
+  it('lets fintech lenders and debt funds offer 80 % of the amount, in whole thousands', () => {
+    const amounts = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const d = decide({ ...base, lender: { id: `f-${i}`, type: i % 2 ? 'fintech_lender' : 'debt_fund' }, request: { ...base.request, amount: '301234.56' } });
+      if (d.kind === 'offer') amounts.add(d.terms.amount);
+    }
+    expect([...amounts].sort()).toEqual(['240000.00', '301234.56']);
+  });
+
+  it('offers almost always far below a lender\'s risk limit and almost never far above it', () => {
+    expect(offerProbability(0.9, 0.05)).toBeGreaterThan(0.95);
+    expect(offerProbability(0.4, 0.8)).toBeLessThan(0.03);
+    expect(offerProbability(0.9, 0.4)).toBeGreaterThan(offerProbability(0.4, 0.4));
   });
 });

@@ -121,12 +121,24 @@ export function sandboxAnswerDelay(lenderId: string, requestId: string): number 
   return answerDelaySeconds(draws('decision', lenderId, requestId)[2]);
 }
 
+/**
+ * Chance of an offer. Each credit desk has a risk limit set by its hidden appetite (risk scores 0.08 for
+ * the most cautious … 0.55 for the boldest lender); requests clearly below it are almost always offered,
+ * those clearly above it almost never, with a narrow band of judgement (and noise) around the limit.
+ */
+export function offerProbability(riskAppetite: number, riskScore: number): number {
+  const limit = 0.08 + ((riskAppetite - 0.35) / 0.6) * 0.47;
+  return 0.02 + 0.95 / (1 + Math.exp(-(limit - riskScore) / OFFER_JUDGEMENT_BAND));
+}
+
+/** Width of the band of judgement around a lender's risk limit (in risk-score units). */
+export const OFFER_JUDGEMENT_BAND = 0.05;
+
 export function decide(input: BehaviourInput): Decision {
   const traits = lenderTraits(input.lender.id);
   const risk = riskOf(input);
   const [u, noise, delay, shape, amountCut, grace] = draws('decision', input.lender.id, input.request.id);
-  // Chance of an offer: high for low risk, falling faster for cautious lenders.
-  const approvalProbability = Math.max(0.02, Math.min(0.97, traits.riskAppetite * (1.15 - 1.3 * risk.score) + 0.1));
+  const approvalProbability = offerProbability(traits.riskAppetite, risk.score);
   const delaySeconds = answerDelaySeconds(delay);
   if (u >= approvalProbability) {
     const reason = risk.score < 0.25 ? DECLINE_REASONS.appetite : DECLINE_REASONS[risk.main];
@@ -146,7 +158,7 @@ export function decide(input: BehaviourInput): Decision {
   // Fintechs and debt funds sometimes offer less than asked.
   const partial = (input.lender.type === 'fintech_lender' || input.lender.type === 'debt_fund') && amountCut < 0.3;
   const amount = partial
-    ? new Decimal(input.request.amount).mul(0.8).toDecimalPlaces(-3, Decimal.ROUND_DOWN).toFixed(2)
+    ? new Decimal(input.request.amount).mul(0.8).div(1000).floor().mul(1000).toFixed(2) // 80 %, down to whole thousands
     : new Decimal(input.request.amount).toFixed(2);
 
   const amortization: OfferTerms['amortization'] =

@@ -5047,6 +5047,282 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered models with training window, features and hold-out metrics (admin, analyst) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "approval";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Model"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One registered model with its metrics and reliability table (admin, analyst) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Model"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/models/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make this model the active one of its kind; matching uses it from the next match on (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Model"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/models/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the active model of a kind and re-activate the one active before it (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "approval";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Model"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -5232,6 +5508,16 @@ export type components = {
                     message: string;
                     messageEn: string;
                 }[];
+                approval: {
+                    probability: number;
+                    modelVersion: number;
+                    contributions: {
+                        feature: string;
+                        label: string;
+                        labelEn: string;
+                        contribution: number;
+                    }[];
+                } | null;
             }[];
             ineligible: {
                 /** Format: uuid */
@@ -5497,6 +5783,68 @@ export type components = {
             cap: string | null;
             default: boolean;
         };
+        ModelMetricsInput: {
+            window: {
+                from: string;
+                to: string;
+            };
+            training: {
+                from: string;
+                to: string;
+                rows: number;
+                positives: number;
+            };
+            holdout: {
+                from: string;
+                to: string;
+                rows: number;
+                positives: number;
+                auc: number;
+                brier: number;
+                logLoss: number;
+            };
+            reliability: {
+                bin: number;
+                count: number;
+                meanPredicted: number;
+                observedRate: number;
+                minPredicted: number;
+                maxPredicted: number;
+            }[];
+            baseline: {
+                name: string;
+                auc: number;
+                brier: number;
+            };
+            model: {
+                kind: string;
+                requested: string;
+                l2: number | null;
+                trees: number | null;
+                features: number;
+            };
+            trainMillis: number;
+        };
+        ModelInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "approval";
+            version: number;
+            /** @enum {string} */
+            status: "registered" | "active" | "inactive" | "rolled_back";
+            trainingFrom: string;
+            trainingTo: string;
+            features: {
+                columns: string[];
+                encoded: number;
+            };
+            metrics: components["schemas"]["ModelMetricsInput"];
+            createdAt: string;
+            createdBy: string | null;
+            activatedAt: string | null;
+            activatedBy: string | null;
+        };
         ServiceLevelsInput: {
             since: string;
             submitted: number;
@@ -5697,6 +6045,16 @@ export type components = {
                     message: string;
                     messageEn: string;
                 }[];
+                approval: {
+                    probability: number;
+                    modelVersion: number;
+                    contributions: {
+                        feature: string;
+                        label: string;
+                        labelEn: string;
+                        contribution: number;
+                    }[];
+                } | null;
             }[];
             ineligible: {
                 /** Format: uuid */
@@ -5961,6 +6319,68 @@ export type components = {
             minimum: string;
             cap: string | null;
             default: boolean;
+        };
+        ModelMetrics: {
+            window: {
+                from: string;
+                to: string;
+            };
+            training: {
+                from: string;
+                to: string;
+                rows: number;
+                positives: number;
+            };
+            holdout: {
+                from: string;
+                to: string;
+                rows: number;
+                positives: number;
+                auc: number;
+                brier: number;
+                logLoss: number;
+            };
+            reliability: {
+                bin: number;
+                count: number;
+                meanPredicted: number;
+                observedRate: number;
+                minPredicted: number;
+                maxPredicted: number;
+            }[];
+            baseline: {
+                name: string;
+                auc: number;
+                brier: number;
+            };
+            model: {
+                kind: string;
+                requested: string;
+                l2: number | null;
+                trees: number | null;
+                features: number;
+            };
+            trainMillis: number;
+        };
+        Model: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "approval";
+            version: number;
+            /** @enum {string} */
+            status: "registered" | "active" | "inactive" | "rolled_back";
+            trainingFrom: string;
+            trainingTo: string;
+            features: {
+                columns: string[];
+                encoded: number;
+            };
+            metrics: components["schemas"]["ModelMetrics"];
+            createdAt: string;
+            createdBy: string | null;
+            activatedAt: string | null;
+            activatedBy: string | null;
         };
         ServiceLevels: {
             since: string;
