@@ -127,8 +127,9 @@ describe('borrower journey (foundation)', () => {
 
     page.on('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Annehmen' }).first().click();
-    await expect.poll(() => page.getByTestId('request-status').textContent()).toBe('Unterschriftsreif');
-    await expect.poll(() => page.getByTestId('contract-status').textContent()).toBe('Wartet auf Unterschriften');
+    // Accepting renders the contract PDF first: allow for a busy machine.
+    await expect.poll(() => page.getByTestId('request-status').textContent(), { timeout: 20_000 }).toBe('Unterschriftsreif');
+    await expect.poll(() => page.getByTestId('contract-status').textContent(), { timeout: 10_000 }).toBe('Wartet auf Unterschriften');
     await page.getByLabel(/Ich habe den Vertrag/).check();
     await page.getByLabel('Ihr Passwort zur Bestätigung').fill('ein-sicheres-passwort');
     await page.getByRole('button', { name: 'Verbindlich unterschreiben' }).click();
