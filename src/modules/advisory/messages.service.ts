@@ -88,7 +88,7 @@ export async function postMessage(
         actor,
       );
     }
-    await publish(tx, { topic: `financing_request:${requestId}`, type: 'message', data: { id: message.id, side } });
+    await publish(tx, { topic: `financing_request:${requestId}`, type: 'message_posted', data: { id: message.id, side } });
     return {
       id: message.id,
       body: message.body,

@@ -65,10 +65,18 @@ export function advisoryRoutes(ctx: AppContext, hooks: AdvisoryHooks): FastifyPl
           tags: ['advisory'],
           summary: 'The advisors\' case queue: submitted requests with assignee and service level (advisor, admin)',
           querystring: ZCaseQuery,
-          response: { 200: z.object({ items: z.array(ZCaseSummarySchema), total: z.number().int() }), ...errors },
+          response: {
+            200: z.object({
+              items: z.array(ZCaseSummarySchema),
+              total: z.number().int(),
+              /** Hours without an offer after which a case turns amber and red. */
+              serviceLevelHours: z.object({ amberHours: z.number(), redHours: z.number() }),
+            }),
+            ...errors,
+          },
         },
       },
-      async (req) => listCases(ctx.database.db, requireUser(req), req.query, new Date(), sla()),
+      async (req) => ({ ...(await listCases(ctx.database.db, requireUser(req), req.query, new Date(), sla())), serviceLevelHours: sla() }),
     );
 
     app.get(

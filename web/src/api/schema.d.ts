@@ -1861,6 +1861,10 @@ export type paths = {
                         "application/json": {
                             items: components["schemas"]["CaseSummary"][];
                             total: number;
+                            serviceLevelHours: {
+                                amberHours: number;
+                                redHours: number;
+                            };
                         };
                     };
                 };

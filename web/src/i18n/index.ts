@@ -4,12 +4,17 @@ import de from './de.json';
 import en from './en.json';
 import lenderDe from './lender.de.json';
 import lenderEn from './lender.en.json';
+import advisorDe from './advisor.de.json';
+import advisorEn from './advisor.en.json';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kp.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  // The lender portal's texts live in their own files, under the `lender` key.
-  resources: { de: { translation: { ...de, lender: lenderDe } }, en: { translation: { ...en, lender: lenderEn } } },
+  // The lender portal's texts live in their own files, under the `lender` key (the advisor workspace's under `advisor`).
+  resources: {
+    de: { translation: { ...de, lender: lenderDe, advisor: advisorDe } },
+    en: { translation: { ...en, lender: lenderEn, advisor: advisorEn } },
+  },
   lng: saved === 'en' ? 'en' : 'de',
   fallbackLng: 'de',
   interpolation: { escapeValue: false },

@@ -7,6 +7,7 @@ import { useAuth } from '../auth';
 import { ContractPanel } from '../components/ContractPanel';
 import { ProblemAlert } from '../components/Field';
 import { MatchPanel } from '../components/MatchPanel';
+import { Messages } from '../components/Messages';
 import { OffersComparison } from '../components/OffersComparison';
 import { RatingPanel } from '../components/RatingPanel';
 import { formatDateTime, formatEur } from '../format';
@@ -159,6 +160,8 @@ export function RequestDetail() {
           onRematched={load}
         />
       )}
+
+      {isOwner && <Messages requestId={request.id} viewer="borrower" />}
 
       <section className="card">
         <h2>{t('request.history')}</h2>
