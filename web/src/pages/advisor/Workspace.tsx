@@ -244,7 +244,6 @@ export function Workspace() {
                 </th>
                 <th scope="col">{t('request.status')}</th>
                 <th scope="col">{t('advisor.queue.submittedAt')}</th>
-                <th scope="col">{t('advisor.queue.waiting')}</th>
                 <th scope="col">{t('advisor.queue.serviceLevel')}</th>
                 <th scope="col">{t('advisor.queue.assignee')}</th>
                 <th scope="col">
@@ -279,9 +278,15 @@ export function Workspace() {
                     <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
                   </td>
                   <td>{formatDateTime(c.submittedAt)}</td>
-                  <td>{waiting(c.serviceLevel.waitingMinutes)}</td>
                   <td>
                     <SlaBadge level={c.serviceLevel} />
+                    {c.serviceLevel.waitingMinutes !== null && (
+                      <div>
+                        <small>
+                          {t('advisor.queue.waiting')}: {waiting(c.serviceLevel.waitingMinutes)}
+                        </small>
+                      </div>
+                    )}
                   </td>
                   <td>
                     <div className="row-actions">
