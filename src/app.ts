@@ -5,27 +5,37 @@ import type { Database } from './platform/db/database.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { EventHub } from './platform/events/events.js';
 import { buildHttp } from './platform/http/app.js';
+import { AppError } from './platform/http/app-error.js';
 import type { AppContext } from './platform/http/context.js';
 import { startJobQueue, type JobQueue } from './platform/jobs/queue.js';
 import { companyRoutes } from './modules/companies/index.js';
 import { consentRoutes } from './modules/consents/index.js';
 import { requestRoutes } from './modules/requests/index.js';
 import { lenderRoutes } from './modules/lenders/index.js';
-import { matchingRoutes, matchOnSubmit } from './modules/matching/index.js';
-import { advisoryRoutes } from './modules/advisory/index.js';
+import { getMatches, matchingRoutes, matchOnSubmit, ZMatchesSchema } from './modules/matching/index.js';
+import { advisoryRoutes, assignRoundRobin } from './modules/advisory/index.js';
 import { financeRoutes } from './modules/finance/index.js';
 import { rateRequest, scoringRoutes } from './modules/scoring/index.js';
 import { commissionRoutes } from './modules/commissions/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
 import { activeApprovalScorer, modelRoutes } from './modules/models/index.js';
-import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, scheduleDispatch } from './modules/dispatch/index.js';
+import {
+  dispatchRoutes,
+  DISPATCH_QUEUE,
+  LENDER_DISPATCHED_QUEUE,
+  listDispatchesOfRequest,
+  runDispatch,
+  scheduleDispatch,
+  ZDispatchSchema,
+} from './modules/dispatch/index.js';
 import { documentRoutes } from './modules/documents/index.js';
-import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
+import { offerRoutes, offersView, OFFER_RECEIVED_QUEUE, ZOfferSchema } from './modules/offers/index.js';
 import { onLenderDispatched, sandboxCountersign, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
 import { contractIdOfRequest, contractRoutes, CONTRACT_AWAITS_LENDER_QUEUE } from './modules/contracts/index.js';
 import { deliverWebhook, onLenderDispatchedWebhook, WEBHOOK_DELIVERY_QUEUE, webhookRoutes } from './modules/webhooks/index.js';
 import {
   MAIL_QUEUE,
+  mailBorrower,
   notificationRoutes,
   onOfferReceived,
   sendBorrowerMail,
@@ -44,7 +54,20 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     requestRoutes(ctx, { afterSubmit: submitHook(ctx), contractIdOf: (db, id) => contractIdOfRequest(db, id) }),
     lenderRoutes(ctx),
     matchingRoutes(ctx, { afterMatched: (tx, id) => scheduleDispatch(ctx, tx, id), approval: activeApprovalScorer }),
-    advisoryRoutes(ctx),
+    advisoryRoutes(ctx, {
+      mailBorrower: (tx, requestId, mail) => mailBorrower(ctx, tx, requestId, mail),
+      // The case page shows the lender side through the owning modules (they depend on advisory, not vice versa).
+      lenderSide: {
+        schemas: { matches: ZMatchesSchema, dispatch: ZDispatchSchema, offer: ZOfferSchema },
+        matches: (db, user, id) =>
+          getMatches(db, user, id).catch((err: unknown) => {
+            if (err instanceof AppError && err.code === 'not_found') return null; // not matched yet
+            throw err;
+          }),
+        dispatches: (db, user, id) => listDispatchesOfRequest(db, user, id),
+        offers: (db, _user, id) => offersView(db, id),
+      },
+    }),
     financeRoutes(),
     dispatchRoutes(ctx),
     documentRoutes(ctx),
@@ -62,13 +85,15 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
 /**
  * Submitting a request rates and matches it in the same transaction; with eligible lenders its dispatch
  * is enqueued in that transaction too, so a committed submit always reaches the lenders. An active
- * approval model (models module) ranks the eligible lenders by their chance of making an offer.
+ * approval model (models module) ranks the eligible lenders by their chance of making an offer. The new
+ * case goes to the next advisor in the round-robin (with any task matching opened).
  */
 export function submitHook(ctx: AppContext) {
   return async (tx: Executor, requestId: string, actor: Actor) => {
     await rateRequest(tx, requestId, 'submit');
     const { eligibleCount } = await matchOnSubmit(tx, requestId, actor, activeApprovalScorer);
     if (eligibleCount > 0) await scheduleDispatch(ctx, tx, requestId);
+    await assignRoundRobin(tx, requestId, actor);
   };
 }
 

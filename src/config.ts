@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** How often the queue's maintenance (expiry of such jobs, retention) runs. */
   JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** A submitted request without an offer turns amber in the advisors' queue after this many hours… */
+  ADVISORY_SLA_AMBER_HOURS: z.coerce.number().min(0.1).max(720).default(4),
+  /** …and red after this many. */
+  ADVISORY_SLA_RED_HOURS: z.coerce.number().min(0.1).max(720).default(24),
 });
 
 export interface Config {
@@ -61,6 +65,7 @@ export interface Config {
   publicUrl: string;
   jobExpireSeconds: number;
   jobMaintenanceSeconds: number;
+  advisorySla: { amberHours: number; redHours: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -91,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
     jobMaintenanceSeconds: e.JOB_MAINTENANCE_SECONDS,
+    advisorySla: { amberHours: e.ADVISORY_SLA_AMBER_HOURS, redHours: Math.max(e.ADVISORY_SLA_RED_HOURS, e.ADVISORY_SLA_AMBER_HOURS) },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -3,7 +3,6 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth, type Me } from './auth';
 import { Layout } from './components/Layout';
-import { AdvisorQueue } from './pages/AdvisorQueue';
 import { Calculator } from './pages/Calculator';
 import { Login, Register } from './pages/Auth';
 import { CompanyNew } from './pages/CompanyNew';
@@ -17,6 +16,7 @@ import { LenderDetail, Lenders } from './pages/Lenders';
 import { LenderContracts, LenderInbox, LenderRequestDetail, LenderSettings } from './pages/lender';
 import { RequestDetail } from './pages/RequestDetail';
 import { RequestWizard } from './pages/wizard/RequestWizard';
+import { CasePage, Workspace } from './pages/advisor';
 
 /** Client-side guard for convenience only; the server enforces every permission itself. */
 function RequireRole({ roles, children }: { roles: Me['role'][]; children: ReactNode }) {
@@ -46,7 +46,8 @@ export function App() {
         <Route path="requests/new" element={<RequireRole roles={borrower}><RequestWizard /></RequireRole>} />
         <Route path="requests/:id/edit" element={<RequireRole roles={borrower}><RequestWizard /></RequireRole>} />
         <Route path="requests/:id" element={<RequireRole roles={[...borrower, ...staff]}><RequestDetail /></RequireRole>} />
-        <Route path="advisor/queue" element={<RequireRole roles={staff}><AdvisorQueue /></RequireRole>} />
+        <Route path="advisor/queue" element={<RequireRole roles={staff}><Workspace /></RequireRole>} />
+        <Route path="advisor/cases/:id" element={<RequireRole roles={staff}><CasePage /></RequireRole>} />
  <Route path="lenders" element={<RequireRole roles={[...staff, 'lender']}><Lenders /></RequireRole>} />
         <Route path="lenders/:id" element={<RequireRole roles={[...staff, 'lender']}><LenderDetail /></RequireRole>} />
         <Route path="lender" element={<RequireRole roles={['lender']}><LenderInbox /></RequireRole>} />

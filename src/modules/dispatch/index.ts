@@ -12,4 +12,4 @@ export {
   afterResponse,
   listDispatchesOfRequest,
 } from './dispatch.service.js';
-export { dispatchRoutes } from './routes.js';
+export { dispatchRoutes, ZDispatchSchema } from './routes.js';

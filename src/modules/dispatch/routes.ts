@@ -6,7 +6,7 @@ import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
 import { DISPATCH_STATUSES } from './schema.js';
 import { listDispatchesOfRequest } from './dispatch.service.js';
 
-const ZDispatch = z
+export const ZDispatchSchema = z
   .object({
     id: z.uuid(),
     lenderId: z.uuid(),
@@ -30,7 +30,7 @@ export function dispatchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['dispatch'],
           summary: 'To which lenders the request was sent, and their answers',
           params: ZIdParams,
-          response: { 200: z.object({ items: z.array(ZDispatch) }), 401: ZProblem, 404: ZProblem },
+          response: { 200: z.object({ items: z.array(ZDispatchSchema) }), 401: ZProblem, 404: ZProblem },
         },
       },
       async (req) => ({ items: await listDispatchesOfRequest(ctx.database.db, requireUser(req), req.params.id) }),

@@ -57,4 +57,4 @@ export { formatEur, formatPercent } from './format.js';
 // Database side (match runs, the submit hook, HTTP routes).
 export { matchRuns, matchResults } from './schema.js';
 export { matchOnSubmit, matchRequest, getMatches, previewMatch, currentRanking } from './matching.service.js';
-export { matchingRoutes } from './routes.js';
+export { matchingRoutes, ZMatchesSchema } from './routes.js';

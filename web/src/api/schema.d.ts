@@ -1823,19 +1823,28 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/advisory/tasks": {
+    "/api/v1/advisory/cases": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Advisor tasks (e.g. a submitted request no lender matched) */
+        /** The advisors' case queue: submitted requests with assignee and service level (advisor, admin) */
         get: {
             parameters: {
                 query?: {
-                    status?: "open" | "done";
-                    requestId?: string;
+                    status?: string;
+                    product?: string;
+                    amountMin?: string;
+                    amountMax?: string;
+                    region?: string;
+                    waitingMinHours?: number;
+                    serviceLevel?: string;
+                    assignee?: "me" | "unassigned" | string;
+                    sort?: "submittedAt" | "-submittedAt" | "amount" | "-amount" | "companyName" | "-companyName";
+                    limit?: number;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1850,8 +1859,22 @@ export type paths = {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["AdvisorTask"][];
+                            items: components["schemas"]["CaseSummary"][];
+                            total: number;
+                            serviceLevelHours: {
+                                amberHours: number;
+                                redHours: number;
+                            };
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Default Response */
@@ -1872,10 +1895,1029 @@ export type paths = {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisory/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with company, financials, rating, match explanation, dispatches, offers, notes, tasks and messages */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Case"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisory/cases/{id}/take": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a case: assign it to yourself */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: components["schemas"]["CaseSummary"];
+                            changed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisory/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign or reassign a case to an advisor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        advisorId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: components["schemas"]["CaseSummary"];
+                            changed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisory/advisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Advisors and admins a case can be assigned to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisory/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Internal notes on a case (never shown to borrowers or lenders) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseNote"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an internal note to a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseNote"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisory/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Advisor tasks (open first, by due date); filter by status, request, assignee (me, unassigned, id) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "done";
+                    requestId?: string;
+                    assignee?: "me" | "unassigned" | string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AdvisorTask"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a task with an optional due date (for a case or on its own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        requestId?: string;
+                        title: string;
+                        /**
+                         * @default custom
+                         * @enum {string}
+                         */
+                        kind?: "follow_up" | "document_missing" | "custom";
+                        /** Format: date-time */
+                        dueAt?: string;
+                        /** Format: uuid */
+                        assigneeId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdvisorTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/advisory/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a task done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdvisorTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages between the borrower and the advisors on a request (the borrower and staff only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestMessages"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write a message; an advisor's message is mailed to the borrower, a borrower's gives the advisor a task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestMessage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/financing-requests/{id}/messages/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark the other side's messages as read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            read: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5449,20 +6491,6 @@ export type components = {
             updatedAt: string;
             submittedAt: string | null;
         };
-        AdvisorTaskInput: {
-            /** Format: uuid */
-            id: string;
-            requestId: string | null;
-            /** @enum {string} */
-            kind: "no_match" | "follow_up" | "document_missing" | "custom";
-            title: string;
-            /** @enum {string} */
-            status: "open" | "done";
-            dueAt: string | null;
-            assigneeId: string | null;
-            createdAt: string;
-            doneAt: string | null;
-        };
         FinancialStatementInput: {
             [key: string]: string | number;
         };
@@ -5485,6 +6513,100 @@ export type components = {
             }[];
             missing: string[];
             computedAt: string;
+        };
+        ServiceLevelInput: {
+            /** @enum {string} */
+            state: "green" | "amber" | "red" | "none";
+            waitingMinutes: number | null;
+            amberAt: string | null;
+            redAt: string | null;
+        };
+        CaseSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            companyName: string;
+            federalState: string;
+            /** @enum {string} */
+            product: "working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan";
+            amount: string;
+            termMonths: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "matched" | "offered" | "accepted" | "signature_ready" | "signed" | "closed" | "withdrawn" | "rejected" | "expired";
+            submittedAt: string;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                assignedAt: string;
+                /** @enum {string} */
+                method: "round_robin" | "take" | "assign";
+            } | null;
+            serviceLevel: components["schemas"]["ServiceLevelInput"];
+            unreadMessages: number;
+            openTasks: number;
+        };
+        CaseNoteInput: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            createdAt: string;
+        };
+        RequestMessageInput: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** @enum {string} */
+            side: "borrower" | "staff";
+            author: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            createdAt: string;
+            readAt: string | null;
+        };
+        RequestMessagesInput: {
+            items: components["schemas"]["RequestMessageInput"][];
+            unread: number;
+        };
+        AdvisorTaskInput: {
+            /** Format: uuid */
+            id: string;
+            requestId: string | null;
+            /** @enum {string} */
+            kind: "no_match" | "follow_up" | "document_missing" | "borrower_message" | "custom";
+            title: string;
+            /** @enum {string} */
+            status: "open" | "done";
+            dueAt: string | null;
+            assigneeId: string | null;
+            assigneeName: string | null;
+            createdAt: string;
+            doneAt: string | null;
+            overdue: boolean;
+        };
+        CaseCompanyInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            legalForm: string;
+            registerNumber: string | null;
+            street: string;
+            postalCode: string;
+            city: string;
+            federalState: string;
+            industryCode: string;
+            industryLabel: string;
+            foundedOn: string;
+            employees: number;
+            annualRevenue: string;
         };
         MatchesInput: {
             /** @constant */
@@ -5845,6 +6967,36 @@ export type components = {
             activatedAt: string | null;
             activatedBy: string | null;
         };
+        CaseInput: {
+            case: components["schemas"]["CaseSummaryInput"];
+            purpose: string;
+            company: components["schemas"]["CaseCompanyInput"];
+            financials: {
+                [key: string]: string | number | null;
+            }[];
+            rating: components["schemas"]["RatingInput"] | null;
+            matches: components["schemas"]["MatchesInput"] | null;
+            dispatches: components["schemas"]["DispatchInput"][];
+            offers: components["schemas"]["OfferInput"][];
+            notes: components["schemas"]["CaseNoteInput"][];
+            tasks: components["schemas"]["AdvisorTaskInput"][];
+            messages: components["schemas"]["RequestMessageInput"][];
+            assignmentHistory: {
+                at: string;
+                advisor: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** @enum {string} */
+                method: "round_robin" | "take" | "assign";
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
+        };
         ServiceLevelsInput: {
             since: string;
             submitted: number;
@@ -5986,20 +7138,6 @@ export type components = {
             updatedAt: string;
             submittedAt: string | null;
         };
-        AdvisorTask: {
-            /** Format: uuid */
-            id: string;
-            requestId: string | null;
-            /** @enum {string} */
-            kind: "no_match" | "follow_up" | "document_missing" | "custom";
-            title: string;
-            /** @enum {string} */
-            status: "open" | "done";
-            dueAt: string | null;
-            assigneeId: string | null;
-            createdAt: string;
-            doneAt: string | null;
-        };
         FinancialStatement: {
             [key: string]: string | number;
         };
@@ -6022,6 +7160,100 @@ export type components = {
             }[];
             missing: string[];
             computedAt: string;
+        };
+        ServiceLevel: {
+            /** @enum {string} */
+            state: "green" | "amber" | "red" | "none";
+            waitingMinutes: number | null;
+            amberAt: string | null;
+            redAt: string | null;
+        };
+        CaseSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            companyName: string;
+            federalState: string;
+            /** @enum {string} */
+            product: "working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan";
+            amount: string;
+            termMonths: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "in_review" | "matched" | "offered" | "accepted" | "signature_ready" | "signed" | "closed" | "withdrawn" | "rejected" | "expired";
+            submittedAt: string;
+            assignee: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                assignedAt: string;
+                /** @enum {string} */
+                method: "round_robin" | "take" | "assign";
+            } | null;
+            serviceLevel: components["schemas"]["ServiceLevel"];
+            unreadMessages: number;
+            openTasks: number;
+        };
+        CaseNote: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            author: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            createdAt: string;
+        };
+        RequestMessage: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            /** @enum {string} */
+            side: "borrower" | "staff";
+            author: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            createdAt: string;
+            readAt: string | null;
+        };
+        RequestMessages: {
+            items: components["schemas"]["RequestMessage"][];
+            unread: number;
+        };
+        AdvisorTask: {
+            /** Format: uuid */
+            id: string;
+            requestId: string | null;
+            /** @enum {string} */
+            kind: "no_match" | "follow_up" | "document_missing" | "borrower_message" | "custom";
+            title: string;
+            /** @enum {string} */
+            status: "open" | "done";
+            dueAt: string | null;
+            assigneeId: string | null;
+            assigneeName: string | null;
+            createdAt: string;
+            doneAt: string | null;
+            overdue: boolean;
+        };
+        CaseCompany: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            legalForm: string;
+            registerNumber: string | null;
+            street: string;
+            postalCode: string;
+            city: string;
+            federalState: string;
+            industryCode: string;
+            industryLabel: string;
+            foundedOn: string;
+            employees: number;
+            annualRevenue: string;
         };
         Matches: {
             /** @constant */
@@ -6381,6 +7613,36 @@ export type components = {
             createdBy: string | null;
             activatedAt: string | null;
             activatedBy: string | null;
+        };
+        Case: {
+            case: components["schemas"]["CaseSummary"];
+            purpose: string;
+            company: components["schemas"]["CaseCompany"];
+            financials: {
+                [key: string]: string | number | null;
+            }[];
+            rating: components["schemas"]["Rating"] | null;
+            matches: components["schemas"]["Matches"] | null;
+            dispatches: components["schemas"]["Dispatch"][];
+            offers: components["schemas"]["Offer"][];
+            notes: components["schemas"]["CaseNote"][];
+            tasks: components["schemas"]["AdvisorTask"][];
+            messages: components["schemas"]["RequestMessage"][];
+            assignmentHistory: {
+                at: string;
+                advisor: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** @enum {string} */
+                method: "round_robin" | "take" | "assign";
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+            }[];
         };
         ServiceLevels: {
             since: string;

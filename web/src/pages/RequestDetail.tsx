@@ -8,6 +8,7 @@ import { ContractPanel } from '../components/ContractPanel';
 import { DocumentsPanel } from '../components/DocumentsPanel';
 import { ProblemAlert } from '../components/Field';
 import { MatchPanel } from '../components/MatchPanel';
+import { Messages } from '../components/Messages';
 import { OffersComparison } from '../components/OffersComparison';
 import { RatingPanel } from '../components/RatingPanel';
 import { formatDateTime, formatEur } from '../format';
@@ -167,6 +168,8 @@ export function RequestDetail() {
           onRematched={load}
         />
       )}
+
+      {isOwner && <Messages requestId={request.id} viewer="borrower" />}
 
       <section className="card">
         <h2>{t('request.history')}</h2>

@@ -1,0 +1,3 @@
+/** The advisor workspace: the case queue and the case page (roles advisor and admin). */
+export { Workspace } from './Workspace';
+export { CasePage } from './CasePage';
