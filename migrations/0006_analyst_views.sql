@@ -47,7 +47,7 @@ SELECT
 	extract(year FROM c.founded_on)::integer AS founded_year,
 	c.employees,
 	c.annual_revenue,
-	c.register_number IS NOT NULL AS has_register_number,
+	c.register_number IS NOT NULL AS has_register_entry,
 	c.vat_id IS NOT NULL AS has_vat_number,
 	c.created_at,
 	c.updated_at

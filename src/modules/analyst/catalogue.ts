@@ -59,7 +59,7 @@ export const ANALYST_VIEWS: AnalystView[] = [
       col('founded_year', 'integer', 'Gründungsjahr', 'Year founded'),
       col('employees', 'integer', 'Beschäftigte', 'Employees'),
       eur('annual_revenue', 'Jahresumsatz laut Profil', 'Annual revenue as stated in the profile'),
-      col('has_register_number', 'boolean', 'Handelsregisternummer angegeben', 'Commercial register number given'),
+      col('has_register_entry', 'boolean', 'Handelsregisternummer angegeben', 'Commercial register number given'),
       col('has_vat_number', 'boolean', 'USt-IdNr. angegeben', 'VAT number given'),
       createdAt,
       updatedAt,
