@@ -83,8 +83,8 @@ export async function* exportView(database: Database, name: string, format: CsvF
     yield csvHeader(view, format);
     for (let offset = 0; ; offset += pageSize) {
       const page = await rowsOf(database.db, selectRows(view, pageSize, offset));
-      if (page.length > 0) yield page.map((r) => csvLine(view, r, format)).join('');
       rows += page.length;
+      if (page.length > 0) yield page.map((r) => csvLine(view, r, format)).join('');
       if (page.length < pageSize) break;
     }
     complete = true;
