@@ -17,6 +17,7 @@ import { LenderDetail, Lenders } from './pages/Lenders';
 import { LenderContracts, LenderInbox, LenderRequestDetail, LenderSettings } from './pages/lender';
 import { RequestDetail } from './pages/RequestDetail';
 import { RequestNew } from './pages/RequestNew';
+import { AnalystViews } from './pages/analyst';
 
 /** Client-side guard for convenience only; the server enforces every permission itself. */
 function RequireRole({ roles, children }: { roles: Me['role'][]; children: ReactNode }) {
@@ -54,6 +55,8 @@ export function App() {
         <Route path="lender/settings" element={<RequireRole roles={['lender']}><LenderSettings /></RequireRole>} />
         <Route path="mails" element={<RequireRole roles={['borrower', 'advisor', 'admin', 'partner']}><Mails /></RequireRole>} />
         <Route path="admin" element={<RequireRole roles={['admin', 'advisor']}><AdminDashboard /></RequireRole>} />
+        <Route path="analyst" element={<RequireRole roles={['analyst', 'admin']}><AnalystViews /></RequireRole>} />
+        <Route path="analyst/:name" element={<RequireRole roles={['analyst', 'admin']}><AnalystViews /></RequireRole>} />
         <Route path="*" element={<p>{t('notFound')}</p>} />
       </Route>
     </Routes>
