@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../../test/helpers/app.js';
@@ -50,6 +51,15 @@ describe('the analyst view catalogue', () => {
         expect(c.description.de.length, `${v.name}.${c.name}`).toBeGreaterThan(2);
         expect(c.description.en.length, `${v.name}.${c.name}`).toBeGreaterThan(2);
       }
+    }
+  });
+
+  it('is documented view by view, column by column in docs/analyst-views.md', () => {
+    const doc = fs.readFileSync(new URL('../../../docs/analyst-views.md', import.meta.url), 'utf8');
+    for (const v of ANALYST_VIEWS) {
+      const section = doc.split(`### \`analyst.${v.name}\``)[1]?.split('\n### ')[0];
+      expect(section, `docs section for ${v.name}`).toBeDefined();
+      for (const c of v.columns) expect(section, `${v.name}.${c.name} in the docs`).toContain(`| \`${c.name}\` | ${c.type} |`);
     }
   });
 
