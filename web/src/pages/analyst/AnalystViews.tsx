@@ -122,8 +122,8 @@ function ViewDetail({ view, lang }: { view: AnalystView; lang: 'de' | 'en' }) {
                 <thead>
                   <tr>
                     {view.columns.map((c) => (
-                      <th key={c.name} scope="col" className={isNumeric(c.type) ? 'num' : undefined}>
-                        <code>{c.name}</code>
+                      <th key={c.name} scope="col" className={isNumeric(c.type) ? 'num' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                        <code style={{ wordBreak: 'normal' }}>{c.name}</code>
                       </th>
                     ))}
                   </tr>
@@ -141,6 +141,7 @@ function ViewDetail({ view, lang }: { view: AnalystView; lang: 'de' | 'en' }) {
                 </tbody>
               </table>
             </div>
+            <p className="muted">{t('analyst.timesNote')}</p>
             <p className="actions">
               <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
                 {t('analyst.previous')}
