@@ -20,6 +20,7 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
   { role: 'advisor', email: 'advisor@demo.kreditplatz.local', name: 'Thomas Weber (Demo-Firmenkundenberater)' },
   { role: 'lender', email: 'lender@demo.kreditplatz.local', name: 'Julia Becker (Demo-Kreditsachbearbeiterin)' },
   { role: 'partner', email: 'partner@demo.kreditplatz.local', name: 'Steuerkanzlei Demo (Kooperationspartner)' },
+  { role: 'analyst', email: 'analyst@demo.kreditplatz.local', name: 'Lena Fischer (Demo-Datenanalystin)' },
   { role: 'admin', email: 'admin@demo.kreditplatz.local', name: 'Admin Demo' },
 ];
 
@@ -28,7 +29,8 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
  * bankdata-germany, invented policies, all flagged `demo`), a simulated market history of 24 months with
  * an active approval model trained on it (`DEMO_MARKET_REQUESTS`), and for the borrower a company with
  * one submitted, matched request and a few generated PDF documents.
- * Runs once: a second start finds the demo borrower and leaves everything as it is.
+ * Runs once: a second start finds the demo borrower and leaves everything as it is, except that it adds
+ * the demo logins of roles introduced since (e.g. the analyst) to an older demo database.
  */
 export async function seedDemo(
   ctx: AppContext,
@@ -37,7 +39,13 @@ export async function seedDemo(
   const { database } = ctx;
   const logins = DEMO_USERS.map(({ role, email }) => ({ role, email }));
   const [existing] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0].email));
-  if (existing) return logins;
+  if (existing) {
+    for (const u of DEMO_USERS) {
+      const [found] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, u.email));
+      if (!found) await createUser(database, { ...u, password: opts.password }, SYSTEM_ACTOR);
+    }
+    return logins;
+  }
 
   opts.log?.info('seeding demo data');
   const created = new Map<Role, Awaited<ReturnType<typeof createUser>>>();

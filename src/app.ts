@@ -18,6 +18,7 @@ import { financeRoutes } from './modules/finance/index.js';
 import { rateRequest, scoringRoutes } from './modules/scoring/index.js';
 import { commissionRoutes } from './modules/commissions/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { analystRoutes } from './modules/analyst/index.js';
 import { activeApprovalScorer, modelRoutes } from './modules/models/index.js';
 import {
   dispatchRoutes,
@@ -79,6 +80,7 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     commissionRoutes(ctx),
     analyticsRoutes(ctx),
     modelRoutes(ctx),
+    analystRoutes(ctx),
   ];
 }
 

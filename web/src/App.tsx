@@ -17,6 +17,7 @@ import { LenderContracts, LenderInbox, LenderRequestDetail, LenderSettings } fro
 import { RequestDetail } from './pages/RequestDetail';
 import { RequestWizard } from './pages/wizard/RequestWizard';
 import { CasePage, Workspace } from './pages/advisor';
+import { AnalystViews } from './pages/analyst';
 
 /** Client-side guard for convenience only; the server enforces every permission itself. */
 function RequireRole({ roles, children }: { roles: Me['role'][]; children: ReactNode }) {
@@ -56,6 +57,8 @@ export function App() {
         <Route path="lender/settings" element={<RequireRole roles={['lender']}><LenderSettings /></RequireRole>} />
         <Route path="mails" element={<RequireRole roles={['borrower', 'advisor', 'admin', 'partner']}><Mails /></RequireRole>} />
         <Route path="admin" element={<RequireRole roles={['admin', 'advisor']}><AdminDashboard /></RequireRole>} />
+        <Route path="analyst" element={<RequireRole roles={['analyst', 'admin']}><AnalystViews /></RequireRole>} />
+        <Route path="analyst/:name" element={<RequireRole roles={['analyst', 'admin']}><AnalystViews /></RequireRole>} />
         <Route path="*" element={<p>{t('notFound')}</p>} />
       </Route>
     </Routes>

@@ -6365,6 +6365,175 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analyst/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Catalogue of the pseudonymised analyst views: descriptions (de/en) and columns (analyst, admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalystViewList"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analyst/views/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rows of one analyst view, a page at a time in a stable order (analyst, admin) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalystViewRows"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analyst/views/{name}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole view as CSV, streamed; format=de for German spreadsheets (semicolon, decimal comma, BOM). Audit-logged (analyst, admin) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "rfc4180" | "de";
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -6905,6 +7074,22 @@ export type components = {
             cap: string | null;
             default: boolean;
         };
+        AnalystViewInput: {
+            name: string;
+            description: {
+                de: string;
+                en: string;
+            };
+            columns: {
+                name: string;
+                /** @enum {string} */
+                type: "text" | "uuid" | "integer" | "bigint" | "boolean" | "decimal" | "timestamp" | "date" | "json";
+                description: {
+                    de: string;
+                    en: string;
+                };
+            }[];
+        };
         ModelMetricsInput: {
             window: {
                 from: string;
@@ -7015,6 +7200,19 @@ export type components = {
                 p50Seconds: number | null;
                 p95Seconds: number | null;
             };
+        };
+        AnalystViewListInput: {
+            items: components["schemas"]["AnalystViewInput"][];
+        };
+        AnalystViewRowsInput: {
+            name: string;
+            columns: string[];
+            total: number;
+            limit: number;
+            offset: number;
+            rows: {
+                [key: string]: string | number | boolean | null;
+            }[];
         };
         Problem: {
             type: string;
@@ -7552,6 +7750,22 @@ export type components = {
             cap: string | null;
             default: boolean;
         };
+        AnalystView: {
+            name: string;
+            description: {
+                de: string;
+                en: string;
+            };
+            columns: {
+                name: string;
+                /** @enum {string} */
+                type: "text" | "uuid" | "integer" | "bigint" | "boolean" | "decimal" | "timestamp" | "date" | "json";
+                description: {
+                    de: string;
+                    en: string;
+                };
+            }[];
+        };
         ModelMetrics: {
             window: {
                 from: string;
@@ -7662,6 +7876,19 @@ export type components = {
                 p50Seconds: number | null;
                 p95Seconds: number | null;
             };
+        };
+        AnalystViewList: {
+            items: components["schemas"]["AnalystView"][];
+        };
+        AnalystViewRows: {
+            name: string;
+            columns: string[];
+            total: number;
+            limit: number;
+            offset: number;
+            rows: {
+                [key: string]: string | number | boolean | null;
+            }[];
         };
     };
     responses: never;

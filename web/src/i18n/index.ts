@@ -10,14 +10,16 @@ import documentsDe from './documents.de.json';
 import documentsEn from './documents.en.json';
 import advisorDe from './advisor.de.json';
 import advisorEn from './advisor.en.json';
+import analystDe from './analyst.de.json';
+import analystEn from './analyst.en.json';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kp.lang') : null;
 
 void i18n.use(initReactI18next).init({
   // Each area's texts live in their own files (<area>.de.json, <area>.en.json), under the area's key.
   resources: {
-    de: { translation: { ...de, lender: lenderDe, wizard: wizardDe, documents: documentsDe, advisor: advisorDe } },
-    en: { translation: { ...en, lender: lenderEn, wizard: wizardEn, documents: documentsEn, advisor: advisorEn } },
+    de: { translation: { ...de, lender: lenderDe, wizard: wizardDe, documents: documentsDe, advisor: advisorDe, analyst: analystDe } },
+    en: { translation: { ...en, lender: lenderEn, wizard: wizardEn, documents: documentsEn, advisor: advisorEn, analyst: analystEn } },
   },
   lng: saved === 'en' ? 'en' : 'de',
   fallbackLng: 'de',

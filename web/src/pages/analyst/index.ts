@@ -1,0 +1,1 @@
+export { AnalystViews } from './AnalystViews';
