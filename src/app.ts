@@ -17,6 +17,7 @@ import { financeRoutes } from './modules/finance/index.js';
 import { rateRequest, scoringRoutes } from './modules/scoring/index.js';
 import { commissionRoutes } from './modules/commissions/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { adminRoutes, INVITATION_MAIL_QUEUE, sendInvitationMail } from './modules/admin/index.js';
 import { dispatchRoutes, DISPATCH_QUEUE, LENDER_DISPATCHED_QUEUE, runDispatch, scheduleDispatch } from './modules/dispatch/index.js';
 import { offerRoutes, OFFER_RECEIVED_QUEUE } from './modules/offers/index.js';
 import { onLenderDispatched, sandboxCountersign, sandboxDecide, SANDBOX_DECIDE_QUEUE } from './modules/sandbox/index.js';
@@ -52,6 +53,7 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     scoringRoutes(ctx),
     commissionRoutes(ctx),
     analyticsRoutes(ctx),
+    adminRoutes(ctx),
   ];
 }
 
@@ -96,6 +98,7 @@ function jobDefinitions(): JobDefinition[] {
     def(OFFER_RECEIVED_QUEUE, onOfferReceived),
     def(MAIL_QUEUE, sendBorrowerMail, 2),
     def(CONTRACT_AWAITS_LENDER_QUEUE, sandboxCountersign),
+    def(INVITATION_MAIL_QUEUE, sendInvitationMail),
   ];
 }
 
