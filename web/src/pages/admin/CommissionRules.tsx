@@ -137,7 +137,7 @@ export function CommissionRules() {
           <SelectField
             label={t('admin.commissions.chooseLender')}
             value={form.lenderId}
-            onChange={(e) => void edit(e.target.value).then(() => setForm((f) => ({ ...f, lenderId: e.target.value })))}
+            onChange={(e) => (e.target.value ? void edit(e.target.value) : setForm({ lenderId: '', rate: '', minimum: '', cap: '' }))}
             error={errors.lenderId}
           >
             <option value="">–</option>
