@@ -73,7 +73,7 @@ export function ColumnChart({ title, summary, data, head }: { title: string; sum
           const x = pad.left + i * slot + (slot - barWidth) / 2;
           return (
             <g key={d.key}>
-              <rect className="bar" x={x} y={height - pad.bottom - h} width={barWidth} height={h}>
+              <rect className="kp-bar" x={x} y={height - pad.bottom - h} width={barWidth} height={h}>
                 <title>{`${d.label}: ${d.display}`}</title>
               </rect>
               {d.value > 0 && data.length <= 31 && (
@@ -111,10 +111,10 @@ export function BarChart({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const width = 640;
-  const row = 28;
-  const labelWidth = 200;
-  const valueWidth = 150;
+  const width = 440;
+  const row = 26;
+  const labelWidth = 160;
+  const valueWidth = 110;
   const height = Math.max(row, data.length * row);
   const max = Math.max(1, ...data.map((d) => d.value));
   return (
@@ -130,9 +130,9 @@ export function BarChart({
             return (
               <g key={d.key}>
                 <text x={labelWidth - 8} y={y + row / 2 + 4} textAnchor="end">
-                  {d.label.length > 28 ? `${d.label.slice(0, 27)}…` : d.label}
+                  {d.label.length > 24 ? `${d.label.slice(0, 23)}…` : d.label}
                 </text>
-                <rect className="bar" x={labelWidth} y={y + 5} width={Math.max(d.value > 0 ? 2 : 0, w)} height={row - 10}>
+                <rect className="kp-bar" x={labelWidth} y={y + 5} width={Math.max(d.value > 0 ? 2 : 0, w)} height={row - 10}>
                   <title>{`${d.label}: ${d.display}`}</title>
                 </rect>
                 <text x={labelWidth + w + 6} y={y + row / 2 + 4}>
