@@ -25,6 +25,7 @@ const HISTORY_MILESTONES = ['submitted', 'matched', 'offered', 'accepted', 'sign
  * status milestones from the request history, `dispatched` from the first dispatch to a lender.
  */
 async function requestsOfWindow(db: Executor, since: Date): Promise<RequestMilestones[]> {
+  const inWindow = gte(financingRequests.submittedAt, since);
   const cohort = await db
     .select({
       requestId: financingRequests.id,
@@ -34,24 +35,30 @@ async function requestsOfWindow(db: Executor, since: Date): Promise<RequestMiles
     })
     .from(financingRequests)
     .innerJoin(companies, eq(companies.id, financingRequests.companyId))
-    .where(gte(financingRequests.submittedAt, since));
-  if (cohort.length === 0) return [];
+    .where(inWindow);
   const byId = new Map<string, RequestMilestones>(cohort.map((r) => [r.requestId, { ...r, reached: {} }]));
-  const ids = [...byId.keys()];
 
   const history = await db
     .select({ requestId: requestHistory.requestId, status: requestHistory.toStatus, at: min(requestHistory.at) })
     .from(requestHistory)
-    .where(and(inArray(requestHistory.requestId, ids), inArray(requestHistory.toStatus, [...HISTORY_MILESTONES])))
+    .innerJoin(financingRequests, eq(financingRequests.id, requestHistory.requestId))
+    .where(and(inWindow, inArray(requestHistory.toStatus, [...HISTORY_MILESTONES])))
     .groupBy(requestHistory.requestId, requestHistory.toStatus);
-  for (const h of history) byId.get(h.requestId)!.reached[h.status as FunnelStage | 'closed'] = new Date(h.at!);
+  for (const h of history) {
+    const r = byId.get(h.requestId);
+    if (r) r.reached[h.status as FunnelStage | 'closed'] = new Date(h.at!);
+  }
 
   const dispatched = await db
     .select({ requestId: dispatches.requestId, at: min(dispatches.dispatchedAt) })
     .from(dispatches)
-    .where(inArray(dispatches.requestId, ids))
+    .innerJoin(financingRequests, eq(financingRequests.id, dispatches.requestId))
+    .where(inWindow)
     .groupBy(dispatches.requestId);
-  for (const d of dispatched) byId.get(d.requestId)!.reached.dispatched = new Date(d.at!);
+  for (const d of dispatched) {
+    const r = byId.get(d.requestId);
+    if (r) r.reached.dispatched = new Date(d.at!);
+  }
   return [...byId.values()];
 }
 
