@@ -9,11 +9,13 @@ import { BarChart, ColumnChart } from './charts';
 
 type Business = components['schemas']['BusinessDashboard'];
 
-function duration(seconds: number | null, t: TFunction): string {
+/** "1,5 s", "12,0 min", "3,2 h" in the UI language's number format. */
+function duration(seconds: number | null, t: TFunction, lang: string): string {
   if (seconds === null) return '–';
-  if (seconds < 120) return t('admin.seconds', { value: seconds.toFixed(1) });
-  if (seconds < 7200) return t('admin.minutes', { value: (seconds / 60).toFixed(1) });
-  return t('admin.hours', { value: (seconds / 3600).toFixed(1) });
+  const one = (v: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+  if (seconds < 120) return t('admin.seconds', { value: one(seconds) });
+  if (seconds < 7200) return t('admin.minutes', { value: one(seconds / 60) });
+  return t('admin.hours', { value: one(seconds / 3600) });
 }
 
 const rate = (r: number | null) => (r === null ? '–' : formatRate(r, 1));
@@ -74,10 +76,10 @@ export function BusinessDashboard() {
               <dl className="facts">
                 <dt>{t('admin.business.median')}</dt>
                 <dd className="kpi" data-testid="first-offer-median">
-                  {duration(data.timeToFirstOffer.medianSeconds, t)}
+                  {duration(data.timeToFirstOffer.medianSeconds, t, i18n.language)}
                 </dd>
                 <dt>{t('admin.business.p90')}</dt>
-                <dd>{duration(data.timeToFirstOffer.p90Seconds, t)}</dd>
+                <dd>{duration(data.timeToFirstOffer.p90Seconds, t, i18n.language)}</dd>
                 <dt>{t('admin.business.withOffer')}</dt>
                 <dd>{count(data.timeToFirstOffer.count)}</dd>
               </dl>
