@@ -18,6 +18,7 @@ import { financeRoutes } from './modules/finance/index.js';
 import { rateRequest, scoringRoutes } from './modules/scoring/index.js';
 import { commissionRoutes } from './modules/commissions/index.js';
 import { analyticsRoutes } from './modules/analytics/index.js';
+import { adminRoutes, INVITATION_MAIL_QUEUE, sendInvitationMail } from './modules/admin/index.js';
 import { analystRoutes } from './modules/analyst/index.js';
 import { activeApprovalScorer, modelRoutes } from './modules/models/index.js';
 import {
@@ -81,6 +82,7 @@ function apiRoutes(ctx: AppContext): FastifyPluginAsyncZod[] {
     analyticsRoutes(ctx),
     modelRoutes(ctx),
     analystRoutes(ctx),
+    adminRoutes(ctx),
   ];
 }
 
@@ -128,6 +130,7 @@ function jobDefinitions(): JobDefinition[] {
     def(OFFER_RECEIVED_QUEUE, onOfferReceived),
     def(MAIL_QUEUE, sendBorrowerMail, 2),
     def(CONTRACT_AWAITS_LENDER_QUEUE, sandboxCountersign),
+    def(INVITATION_MAIL_QUEUE, sendInvitationMail),
   ];
 }
 

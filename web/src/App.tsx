@@ -8,7 +8,7 @@ import { Login, Register } from './pages/Auth';
 import { CompanyNew } from './pages/CompanyNew';
 import { ConsentsPage } from './pages/Consents';
 import { Dashboard } from './pages/Dashboard';
-import { AdminDashboard } from './pages/AdminDashboard';
+import { AdminArea, AdminHome, AdminLenders, AdminUsers, AuditLog, CommissionRules, Invitation } from './pages/admin';
 import { Mails } from './pages/Mails';
 import { Financials } from './pages/Financials';
 import { Landing } from './pages/Landing';
@@ -56,7 +56,14 @@ export function App() {
         <Route path="lender/contracts" element={<RequireRole roles={['lender']}><LenderContracts /></RequireRole>} />
         <Route path="lender/settings" element={<RequireRole roles={['lender']}><LenderSettings /></RequireRole>} />
         <Route path="mails" element={<RequireRole roles={['borrower', 'advisor', 'admin', 'partner']}><Mails /></RequireRole>} />
-        <Route path="admin" element={<RequireRole roles={['admin', 'advisor']}><AdminDashboard /></RequireRole>} />
+        <Route path="admin" element={<RequireRole roles={['admin', 'advisor']}><AdminArea /></RequireRole>}>
+          <Route index element={<AdminHome />} />
+          <Route path="lenders" element={<RequireRole roles={['admin']}><AdminLenders /></RequireRole>} />
+          <Route path="users" element={<RequireRole roles={['admin']}><AdminUsers /></RequireRole>} />
+          <Route path="commissions" element={<RequireRole roles={['admin']}><CommissionRules /></RequireRole>} />
+          <Route path="audit" element={<RequireRole roles={['admin']}><AuditLog /></RequireRole>} />
+        </Route>
+        <Route path="invitation" element={<Invitation />} />
         <Route path="analyst" element={<RequireRole roles={['analyst', 'admin']}><AnalystViews /></RequireRole>} />
         <Route path="analyst/:name" element={<RequireRole roles={['analyst', 'admin']}><AnalystViews /></RequireRole>} />
         <Route path="*" element={<p>{t('notFound')}</p>} />

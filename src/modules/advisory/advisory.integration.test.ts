@@ -168,6 +168,22 @@ describe('assignment', () => {
     expect(after.get(advisorB.user.id)! - before.get(advisorB.user.id)!).toBe(3);
   });
 
+  it('gives no cases to a deactivated advisor, and none can be assigned to one', async () => {
+    const leaving = await signedInAs(ctx, 'advisor');
+    const off = await admin.client.patch(`/api/v1/admin/users/${leaving.user.id}`, { active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    for (let i = 0; i < 3; i++) {
+      const { requestId } = await submitted();
+      expect((await caseOf(requestId)).case.assignee.id).not.toBe(leaving.user.id);
+    }
+    const { requestId } = await submitted();
+    const refused = await admin.client.post(`/api/v1/advisory/cases/${requestId}/assign`, { advisorId: leaving.user.id });
+    expect(refused.statusCode).toBe(400);
+    expect(problem(refused).errors![0].path).toBe('advisorId');
+    const advisors = (await admin.client.get('/api/v1/advisory/advisors')).json().items as { id: string }[];
+    expect(advisors.map((a) => a.id)).not.toContain(leaving.user.id);
+  });
+
   it('lets an advisor take a case and anyone on staff reassign it, recorded in the audit log', async () => {
     const { requestId } = await submitted({ company: HAMBURG });
     const first = (await caseOf(requestId)).case.assignee.id;

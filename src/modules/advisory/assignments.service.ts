@@ -68,7 +68,8 @@ async function setAssignment(tx: Executor, requestId: string, advisorId: string,
  * Automatic round-robin on submit, in the submit's transaction: the case goes to the advisor who received
  * a case least recently (never before comes first; ties by account age, then id — deterministic). The
  * advisory lock makes concurrent submits take turns, so each sees the rotation the previous one left.
- * Without any advisor the case stays unassigned. "Active advisors" are the users with the advisor role.
+ * Without any advisor the case stays unassigned. "Active advisors" are the users with the advisor role whose
+ * account is not deactivated.
  */
 export async function assignRoundRobin(tx: Executor, requestId: string, actor: Actor): Promise<string | null> {
   await lockRotation(tx);
@@ -78,7 +79,7 @@ export async function assignRoundRobin(tx: Executor, requestId: string, actor: A
     .select({ id: users.id })
     .from(users)
     .leftJoin(advisorRotation, eq(advisorRotation.advisorId, users.id))
-    .where(eq(users.role, 'advisor'))
+    .where(and(eq(users.role, 'advisor'), isNull(users.deactivatedAt)))
     .orderBy(sql`${advisorRotation.lastSequence} asc nulls first`, asc(users.createdAt), asc(users.id))
     .limit(1);
   if (!next) return null;
@@ -106,8 +107,8 @@ export async function takeCase(database: Database, user: SessionUser, requestId:
 export async function assignCase(database: Database, user: SessionUser, requestId: string, advisorId: string, actor: Actor) {
   requireStaff(user);
   return database.db.transaction(async (tx) => {
-    const [target] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, advisorId));
-    if (!target || !(STAFF as readonly string[]).includes(target.role)) {
+    const [target] = await tx.select({ id: users.id, role: users.role, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, advisorId));
+    if (!target || !(STAFF as readonly string[]).includes(target.role) || target.deactivatedAt) {
       throw AppError.invalidField('advisorId', 'kein Firmenkundenberater');
     }
     await lockCase(tx, requestId);
@@ -122,7 +123,7 @@ export async function listAdvisors(db: Executor, user: SessionUser) {
   return db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
-    .where(inArray(users.role, [...STAFF]))
+    .where(and(inArray(users.role, [...STAFF]), isNull(users.deactivatedAt)))
     .orderBy(asc(users.name), asc(users.id));
 }
 

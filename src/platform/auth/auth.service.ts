@@ -70,6 +70,8 @@ export async function login(
   const [row] = await database.db.select().from(users).where(eq(users.email, input.email.toLowerCase())).limit(1);
   const ok = await verifyPassword(row?.passwordHash ?? null, input.password);
   if (!row || !ok) throw new AppError('invalid_credentials', 'E-Mail oder Passwort ist falsch.');
+  // Told only to someone who knows the password: a deactivated account is not confirmed to strangers.
+  if (row.deactivatedAt) throw new AppError('forbidden', 'Dieses Konto ist deaktiviert. Bitte wenden Sie sich an die Administration.');
   const session = await database.db.transaction(async (tx) => {
     const s = await createSession(tx, row.id, ttlHours, meta);
     await writeAudit(tx, { userId: row.id, role: row.role, requestId: meta.requestId }, {

@@ -47,7 +47,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Sign in with e-mail and password',
           body: ZLoginRequestSchema,
-          response: { 200: ZMeSchema, 401: ZProblem },
+          response: { 200: ZMeSchema, 401: ZProblem, 403: ZProblem },
         },
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
       },

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../db/database.js';
 import { sessions, users, type Role } from './schema.js';
 
@@ -37,7 +37,7 @@ export async function findSessionUser(db: Executor, token: string): Promise<Sess
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date())))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date()), isNull(users.deactivatedAt)))
     .limit(1);
   return rows[0] ?? null;
 }
@@ -48,4 +48,10 @@ export async function deleteSession(db: Executor, token: string): Promise<void> 
 
 export async function deleteExpiredSessions(db: Executor): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+}
+
+/** Ends every session of a user (deactivation, role change). Returns how many ended. */
+export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<number> {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
+  return rows.length;
 }

@@ -208,6 +208,15 @@ export type paths = {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -6534,6 +6543,550 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts: search by e-mail or name, filter by role and status, paged (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    role?: "borrower" | "advisor" | "lender" | "partner" | "analyst" | "admin";
+                    status?: "active" | "deactivated";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminUserPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an advisor, admin, analyst, partner or lender account, with an initial password or an invitation mail (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "advisor" | "admin" | "analyst" | "partner" | "lender";
+                        /** Format: uuid */
+                        lenderId?: string;
+                        password?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminUser"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change name, role or lender of an account, deactivate or reactivate it; the last active admin stays (admin) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        role?: "advisor" | "admin" | "analyst" | "partner" | "lender";
+                        /** Format: uuid */
+                        lenderId?: string;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminUser"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: set the password and sign in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "borrower" | "advisor" | "lender" | "partner" | "analyst" | "admin";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the audit log by actor, entity, action and time range; newest first, paged (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    entityType?: string;
+                    entityId?: string;
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Actions and entity types occurring in the audit log (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditFacets"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/business": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business dashboard: requests per day, funnel, volume by product and state, time to first offer, lender responses (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BusinessDashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/commission-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The default commission rule and every lender-specific rule (admin; set rules with PUT /lenders/:id/commission-rule) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommissionRuleOverview"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -7073,6 +7626,127 @@ export type components = {
             minimum: string;
             cap: string | null;
             default: boolean;
+        };
+        AdminUserInput: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "borrower" | "advisor" | "lender" | "partner" | "analyst" | "admin";
+            active: boolean;
+            deactivatedAt: string | null;
+            createdAt: string;
+            lenderId: string | null;
+            lenderName: string | null;
+            invitationPending: boolean;
+        };
+        AdminUserPageInput: {
+            items: components["schemas"]["AdminUserInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditEntryInput: {
+            id: number;
+            at: string;
+            actorId: string | null;
+            actorEmail: string | null;
+            actorName: string | null;
+            actorRole: string;
+            action: string;
+            entityType: string;
+            entityId: string;
+            before: unknown;
+            after: unknown;
+            requestId: string | null;
+        };
+        AuditPageInput: {
+            items: components["schemas"]["AuditEntryInput"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditFacetsInput: {
+            actions: string[];
+            entityTypes: string[];
+        };
+        BusinessDashboardInput: {
+            days: number;
+            since: string;
+            requestsPerDay: {
+                date: string;
+                submitted: number;
+            }[];
+            funnel: {
+                /** @enum {string} */
+                stage: "submitted" | "matched" | "dispatched" | "offered" | "accepted" | "signature_ready" | "signed";
+                count: number;
+            }[];
+            volumeByProduct: {
+                /** @enum {string} */
+                key: "working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan";
+                requests: number;
+                volume: string;
+                signed: number;
+                signedVolume: string;
+            }[];
+            volumeByFederalState: {
+                key: string;
+                requests: number;
+                volume: string;
+                signed: number;
+                signedVolume: string;
+            }[];
+            totalVolume: string;
+            timeToFirstOffer: {
+                count: number;
+                medianSeconds: number | null;
+                p90Seconds: number | null;
+            };
+            responsesByLenderType: {
+                /** @enum {string} */
+                lenderType: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+                dispatched: number;
+                offered: number;
+                declined: number;
+                noAnswer: number;
+                responseRate: number | null;
+                offerRate: number | null;
+            }[];
+            topLenders: {
+                /** Format: uuid */
+                lenderId: string;
+                name: string;
+                /** @enum {string} */
+                lenderType: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+                demo: boolean;
+                dispatched: number;
+                offered: number;
+                declined: number;
+                noAnswer: number;
+                responseRate: number | null;
+                offerRate: number | null;
+            }[];
+        };
+        CommissionRuleOverviewInput: {
+            default: {
+                rate: string;
+                minimum: string;
+                cap: string | null;
+            };
+            items: {
+                /** Format: uuid */
+                lenderId: string;
+                lenderName: string;
+                /** @enum {string} */
+                lenderType: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+                demo: boolean;
+                rate: string;
+                minimum: string;
+                cap: string | null;
+                updatedAt: string;
+            }[];
         };
         AnalystViewInput: {
             name: string;
@@ -7749,6 +8423,127 @@ export type components = {
             minimum: string;
             cap: string | null;
             default: boolean;
+        };
+        AdminUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "borrower" | "advisor" | "lender" | "partner" | "analyst" | "admin";
+            active: boolean;
+            deactivatedAt: string | null;
+            createdAt: string;
+            lenderId: string | null;
+            lenderName: string | null;
+            invitationPending: boolean;
+        };
+        AdminUserPage: {
+            items: components["schemas"]["AdminUser"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditEntry: {
+            id: number;
+            at: string;
+            actorId: string | null;
+            actorEmail: string | null;
+            actorName: string | null;
+            actorRole: string;
+            action: string;
+            entityType: string;
+            entityId: string;
+            before: unknown;
+            after: unknown;
+            requestId: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditFacets: {
+            actions: string[];
+            entityTypes: string[];
+        };
+        BusinessDashboard: {
+            days: number;
+            since: string;
+            requestsPerDay: {
+                date: string;
+                submitted: number;
+            }[];
+            funnel: {
+                /** @enum {string} */
+                stage: "submitted" | "matched" | "dispatched" | "offered" | "accepted" | "signature_ready" | "signed";
+                count: number;
+            }[];
+            volumeByProduct: {
+                /** @enum {string} */
+                key: "working_capital_loan" | "investment_loan" | "real_estate_loan" | "leasing" | "factoring" | "purchase_financing" | "mezzanine" | "promotional_loan";
+                requests: number;
+                volume: string;
+                signed: number;
+                signedVolume: string;
+            }[];
+            volumeByFederalState: {
+                key: string;
+                requests: number;
+                volume: string;
+                signed: number;
+                signedVolume: string;
+            }[];
+            totalVolume: string;
+            timeToFirstOffer: {
+                count: number;
+                medianSeconds: number | null;
+                p90Seconds: number | null;
+            };
+            responsesByLenderType: {
+                /** @enum {string} */
+                lenderType: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+                dispatched: number;
+                offered: number;
+                declined: number;
+                noAnswer: number;
+                responseRate: number | null;
+                offerRate: number | null;
+            }[];
+            topLenders: {
+                /** Format: uuid */
+                lenderId: string;
+                name: string;
+                /** @enum {string} */
+                lenderType: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+                demo: boolean;
+                dispatched: number;
+                offered: number;
+                declined: number;
+                noAnswer: number;
+                responseRate: number | null;
+                offerRate: number | null;
+            }[];
+        };
+        CommissionRuleOverview: {
+            default: {
+                rate: string;
+                minimum: string;
+                cap: string | null;
+            };
+            items: {
+                /** Format: uuid */
+                lenderId: string;
+                lenderName: string;
+                /** @enum {string} */
+                lenderType: "savings_bank" | "cooperative_bank" | "private_bank" | "direct_bank" | "promotional_bank" | "leasing" | "factoring" | "fintech_lender" | "debt_fund";
+                demo: boolean;
+                rate: string;
+                minimum: string;
+                cap: string | null;
+                updatedAt: string;
+            }[];
         };
         AnalystView: {
             name: string;

@@ -26,7 +26,8 @@ export function Layout() {
             </>
           )}
           {(me?.role === 'advisor' || me?.role === 'admin' || me?.role === 'lender') && <NavLink to="/lenders">{t('nav.lenders')}</NavLink>}
-          {(me?.role === 'admin' || me?.role === 'advisor') && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
+          {me?.role === 'admin' && <NavLink to="/admin">{t('admin.area.title')}</NavLink>}
+          {me?.role === 'advisor' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           {(me?.role === 'analyst' || me?.role === 'admin') && <NavLink to="/analyst">{t('analyst.nav.data')}</NavLink>}
           {me && me.role !== 'lender' && me.role !== 'analyst' && <NavLink to="/mails">{t('nav.mails')}</NavLink>}
           <NavLink to="/calculator">{t('nav.calculator')}</NavLink>

@@ -29,3 +29,11 @@ describe('translations', () => {
     }
   });
 });
+
+describe('admin area texts', () => {
+  it('extend `admin` of the main files: no key may silently replace one there', () => {
+    const de = files['./de.json'].default as { admin: Record<string, unknown> };
+    const adminDe = files['./admin.de.json'].default;
+    expect(Object.keys(adminDe).filter((k) => k in de.admin)).toEqual([]);
+  });
+});

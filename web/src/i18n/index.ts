@@ -12,14 +12,17 @@ import advisorDe from './advisor.de.json';
 import advisorEn from './advisor.en.json';
 import analystDe from './analyst.de.json';
 import analystEn from './analyst.en.json';
+import adminDe from './admin.de.json';
+import adminEn from './admin.en.json';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kp.lang') : null;
 
 void i18n.use(initReactI18next).init({
-  // Each area's texts live in their own files (<area>.de.json, <area>.en.json), under the area's key.
+  // Each area's texts live in their own files (<area>.de.json, <area>.en.json), under the area's key; the admin
+  // area's are merged into `admin` next to the service-level texts of the main files.
   resources: {
-    de: { translation: { ...de, lender: lenderDe, wizard: wizardDe, documents: documentsDe, advisor: advisorDe, analyst: analystDe } },
-    en: { translation: { ...en, lender: lenderEn, wizard: wizardEn, documents: documentsEn, advisor: advisorEn, analyst: analystEn } },
+    de: { translation: { ...de, lender: lenderDe, wizard: wizardDe, documents: documentsDe, advisor: advisorDe, analyst: analystDe, admin: { ...de.admin, ...adminDe } } },
+    en: { translation: { ...en, lender: lenderEn, wizard: wizardEn, documents: documentsEn, advisor: advisorEn, analyst: analystEn, admin: { ...en.admin, ...adminEn } } },
   },
   lng: saved === 'en' ? 'en' : 'de',
   fallbackLng: 'de',
