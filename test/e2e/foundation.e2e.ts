@@ -185,6 +185,8 @@ describe('credit assessment in the browser', () => {
   it('shows the demo company financial statements and the rating of its request', async () => {
     const page = await newPage(browser);
     await login(page, 'borrower@demo.kreditplatz.local');
+    // The dashboard says what the demo request still needs: the investment offer is not uploaded yet.
+    await expect.poll(() => page.getByTestId('what-is-missing').first().textContent()).toContain('Investitionsangebot / Kaufvertrag');
     await page.getByRole('link', { name: 'Finanzdaten' }).first().click();
     await expect.poll(() => page.getByRole('columnheader', { name: '2025' }).count()).toBe(1);
     await expect.poll(() => page.getByText('6.400.000,00 €').count()).toBeGreaterThan(0);

@@ -60,10 +60,44 @@ export function Dashboard() {
                 </Link>
               )}{' '}
               <small>{formatDate(r.createdAt)}</small>
+              <WhatIsMissing request={r} />
             </li>
           ))}
         </ul>
       </section>
     </div>
+  );
+}
+
+const OPEN_STATUSES = new Set(['draft', 'submitted', 'matched', 'offered']);
+
+/**
+ * What a request still needs from the borrower: documents from the product's checklist and, for a draft,
+ * the consents submitting requires. Only for requests still in progress.
+ */
+function WhatIsMissing({ request }: { request: RequestSummary }) {
+  const { t } = useTranslation();
+  const [missing, setMissing] = useState<string[] | null>(null);
+  const [consentsMissing, setConsentsMissing] = useState(false);
+  const open = OPEN_STATUSES.has(request.status);
+  useEffect(() => {
+    if (!open) return;
+    void api.GET('/api/v1/financing-requests/{id}/documents', { params: { path: { id: request.id } } }).then(({ data }) => {
+      if (data) setMissing(data.missing.filter((m) => m.required).map((m) => t(`documents.kinds.${m.kind}`) + (m.fiscalYear ? ` ${m.fiscalYear}` : '')));
+    });
+    if (request.status === 'draft') {
+      void api.GET('/api/v1/companies/{id}/consents', { params: { path: { id: request.companyId } } }).then(({ data }) => {
+        if (data) setConsentsMissing(!data.dataProcessing || !data.lenderSharing);
+      });
+    }
+  }, [open, request.id, request.companyId, request.status, t]);
+  if (!open || (!consentsMissing && (!missing || missing.length === 0))) return null;
+  const items = [...(missing ?? []), ...(consentsMissing ? [t('dashboard.missingConsents')] : [])];
+  return (
+    <p className="missing" data-testid="what-is-missing">
+      <small>
+        <strong>{t('dashboard.missing')}</strong> {items.join(' · ')}
+      </small>
+    </p>
   );
 }
