@@ -18,7 +18,7 @@ describe('advisor journey (issue 7, journey 2)', () => {
     const admin = await newPage(browser);
     const adminApi = admin.context().request;
     expect((await adminApi.post(`${baseUrl()}/api/v1/auth/login`, { data: { email: 'admin@demo.kreditplatz.local', password: 'kreditplatz-demo' } })).ok()).toBe(true);
-    const cases = await (await adminApi.get(`${baseUrl()}/api/v1/advisory/cases?limit=200`)).json();
+    const cases = await (await adminApi.get(`${baseUrl()}/api/v1/advisory/cases?limit=200&sort=-submittedAt&region=BY`)).json();
     const demo = cases.items.find((c: { companyName: string }) => c.companyName === DEMO_COMPANY);
     expect(demo).toBeTruthy();
     expect((await adminApi.post(`${baseUrl()}/api/v1/advisory/cases/${demo.id}/take`)).ok()).toBe(true);
