@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireUser } from '../../platform/auth/guard.js';
 import type { AppContext } from '../../platform/http/context.js';
-import { ZProblem } from '../../platform/http/openapi.js';
+import { ZProblem, ZMoney } from '../../platform/http/openapi.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { getCommissionRule, monthlyStatement, setCommissionRule, statementCsv, statementPdf } from './commissions.service.js';
 
@@ -26,8 +26,8 @@ export function commissionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: z.strictObject({ id: z.uuid() }),
           body: z.strictObject({
             rate: z.string().regex(/^0(\.\d{1,6})?$/, { message: 'Anteil als Dezimalbruch, z. B. "0.0100" = 1 %' }),
-            minimum: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, { message: 'Betrag als Dezimal-String' }),
-            cap: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, { message: 'Betrag als Dezimal-String' }).nullable(),
+            minimum: ZMoney,
+            cap: ZMoney.nullable(),
           }),
           response: { 200: ZRule, ...errors },
         },

@@ -4,7 +4,7 @@ import { actorOf, requireRole, requireUser } from '../../platform/auth/guard.js'
 import type { AppContext } from '../../platform/http/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
+import { ZIdParams, ZProblem, ZMoney } from '../../platform/http/openapi.js';
 import { berlinToday } from '../../platform/time.js';
 import { federalStateOfPostalCode, findIndustryCode } from '../companies/index.js';
 import { assertRequestVisible, loadRequestWithCompany, transition } from '../requests/index.js';
@@ -55,7 +55,7 @@ export const ZMatchesSchema = z
 
 const ZPreviewSchema = z.strictObject({
   product: z.enum(PRODUCTS),
-  amount: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, { message: 'Betrag als Dezimal-String' }),
+  amount: ZMoney,
   termMonths: z.number().int().min(1).max(360),
   ratingClass: z.number().int().min(1).max(10).nullable().optional(),
   company: z.strictObject({
@@ -63,7 +63,7 @@ const ZPreviewSchema = z.strictObject({
     industryCode: z.string().min(1).max(10),
     legalForm: z.enum(LEGAL_FORMS),
     foundedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum JJJJ-MM-TT' }),
-    annualRevenue: z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, { message: 'Betrag als Dezimal-String' }),
+    annualRevenue: ZMoney,
   }),
 });
 
