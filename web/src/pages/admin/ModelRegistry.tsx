@@ -21,11 +21,13 @@ function useModelName() {
   return (m: Pick<Model, 'kind' | 'version'>) => t('models.name', { kind: t(`models.kind.${m.kind}`), version: m.version });
 }
 
-/** "12.03.2026 14:05 von Admin Demo", "… von System", or "nie". */
-function useActivation() {
+/** "12.03.2026, 14:05 von Admin Demo" ("12.03.2026 von …" when `short`), "… von System", or "nie". */
+function useActivation(short = false) {
   const { t } = useTranslation();
   return (m: Model) =>
-    m.activatedAt ? t('models.by', { when: formatDateTime(m.activatedAt), who: m.activatedByName ?? t('models.system') }) : t('models.never');
+    m.activatedAt
+      ? t('models.by', { when: short ? formatDate(m.activatedAt) : formatDateTime(m.activatedAt), who: m.activatedByName ?? t('models.system') })
+      : t('models.never');
 }
 
 function StatusBadge({ status }: { status: Model['status'] }) {
@@ -41,7 +43,7 @@ function StatusBadge({ status }: { status: Model['status'] }) {
 export function ModelRegistry() {
   const { t } = useTranslation();
   const name = useModelName();
-  const activation = useActivation();
+  const activation = useActivation(true);
   const metric = useMetricFormat();
   const [models, setModels] = useState<Model[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -107,12 +109,11 @@ export function ModelRegistry() {
         )}
         {models && models.length > 0 && (
           <div className="table-scroll">
-            <table data-testid="models">
+            <table data-testid="models" className="models-table">
               <caption className="sr-only">{t('models.registry')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('models.col.version')}</th>
-                  <th scope="col">{t('models.col.kind')}</th>
+                  <th scope="col">{t('models.col.model')}</th>
                   <th scope="col">{t('models.col.window')}</th>
                   <th scope="col">{t('models.col.created')}</th>
                   <th scope="col">{t('models.col.status')}</th>
@@ -128,10 +129,9 @@ export function ModelRegistry() {
               <tbody>
                 {models.map((m) => (
                   <tr key={m.id} data-testid="model-row" className={selected?.id === m.id ? 'selected' : undefined}>
-                    <th scope="row">v{m.version}</th>
-                    <td>{t(`models.kind.${m.kind}`)}</td>
+                    <th scope="row">{name(m)}</th>
                     <td>{t('models.window', { from: formatDate(m.trainingFrom), to: formatDate(m.trainingTo) })}</td>
-                    <td>{formatDateTime(m.createdAt)}</td>
+                    <td>{formatDate(m.createdAt)}</td>
                     <td data-testid="model-status">
                       <StatusBadge status={m.status} />
                     </td>
@@ -142,7 +142,7 @@ export function ModelRegistry() {
                     <td className="num">{metric(m.metrics.holdout.brier)}</td>
                     <td className="num">{metric(m.metrics.baseline.auc)}</td>
                     <td>
-                      <div className="inline-form">
+                      <div className="model-actions">
                         <button type="button" aria-pressed={selected?.id === m.id} aria-label={t('models.detailsFor', { name: name(m) })} onClick={() => setSelectedId(m.id)}>
                           {t('models.details')}
                         </button>

@@ -31,7 +31,7 @@ export function ReliabilityChart({ modelName, rows }: { modelName: string; rows:
   }
   const gap = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(calibrationGap(rows));
   const size = 300;
-  const pad = { top: 12, right: 12, bottom: 40, left: 48 };
+  const pad = { top: 12, right: 24, bottom: 40, left: 62 };
   const inner = size - pad.left - pad.right;
   const x = (p: number) => pad.left + p * inner;
   const y = (p: number) => pad.top + (1 - p) * inner;
