@@ -31,8 +31,9 @@ export function ReliabilityChart({ modelName, rows }: { modelName: string; rows:
   }
   const gap = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(calibrationGap(rows));
   const size = 300;
-  const pad = { top: 12, right: 24, bottom: 40, left: 62 };
+  const pad = { top: 12, right: 24, bottom: 44, left: 62 };
   const inner = size - pad.left - pad.right;
+  const height = pad.top + inner + pad.bottom;
   const x = (p: number) => pad.left + p * inner;
   const y = (p: number) => pad.top + (1 - p) * inner;
   const ticks = [0, 0.25, 0.5, 0.75, 1];
@@ -42,7 +43,7 @@ export function ReliabilityChart({ modelName, rows }: { modelName: string; rows:
     <figure className="kp-chart reliability" aria-labelledby={`${id}-cap`}>
       <figcaption id={`${id}-cap`}>{title}</figcaption>
       <div className="reliability-body">
-        <svg viewBox={`0 0 ${size} ${size}`} role="img" aria-label={t('models.detail.reliabilityLabel', { name: modelName, bins: rows.length, gap })}>
+        <svg viewBox={`0 0 ${size} ${height}`} role="img" aria-label={t('models.detail.reliabilityLabel', { name: modelName, bins: rows.length, gap })}>
           {ticks.map((v) => (
             <g key={v}>
               <line className="grid" x1={x(0)} x2={x(1)} y1={y(v)} y2={y(v)} />
@@ -66,7 +67,7 @@ export function ReliabilityChart({ modelName, rows }: { modelName: string; rows:
               <title>{`${t('models.detail.bin')} ${r.bin}: ${t('models.detail.predicted')} ${formatRate(r.meanPredicted, 1)}, ${t('models.detail.observed')} ${formatRate(r.observedRate, 1)}, ${t('models.detail.count')} ${r.count}`}</title>
             </circle>
           ))}
-          <text x={x(0.5)} y={size - 6} textAnchor="middle">
+          <text x={x(0.5)} y={y(0) + 32} textAnchor="middle">
             {t('models.detail.axisPredicted')}
           </text>
           <text x={14} y={y(0.5)} textAnchor="middle" transform={`rotate(-90 14 ${y(0.5)})`}>
