@@ -8,7 +8,7 @@ import { Login, Register } from './pages/Auth';
 import { CompanyNew } from './pages/CompanyNew';
 import { ConsentsPage } from './pages/Consents';
 import { Dashboard } from './pages/Dashboard';
-import { AdminArea, AdminHome, AdminLenders, AdminUsers, AuditLog, CommissionRules, Invitation } from './pages/admin';
+import { AdminArea, AdminHome, AdminLenders, AdminUsers, AuditLog, CommissionRules, Invitation, ModelRegistry } from './pages/admin';
 import { Mails } from './pages/Mails';
 import { Financials } from './pages/Financials';
 import { Landing } from './pages/Landing';
@@ -62,6 +62,7 @@ export function App() {
           <Route path="users" element={<RequireRole roles={['admin']}><AdminUsers /></RequireRole>} />
           <Route path="commissions" element={<RequireRole roles={['admin']}><CommissionRules /></RequireRole>} />
           <Route path="audit" element={<RequireRole roles={['admin']}><AuditLog /></RequireRole>} />
+          <Route path="models" element={<RequireRole roles={['admin']}><ModelRegistry /></RequireRole>} />
         </Route>
         <Route path="invitation" element={<Invitation />} />
         <Route path="analyst" element={<RequireRole roles={['analyst', 'admin']}><AnalystViews /></RequireRole>} />

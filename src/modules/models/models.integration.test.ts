@@ -119,15 +119,22 @@ describe('model registry', () => {
   it('activates, rolls back to the model active before, and audits each step', async () => {
     const a = await admin.client.post(`/api/v1/admin/models/${ids[0]}/activate`);
     expect(a.statusCode, a.body).toBe(200);
-    expect(a.json()).toMatchObject({ version: 1, status: 'active', activatedBy: admin.user.id });
+    expect(a.json()).toMatchObject({ version: 1, status: 'active', activatedBy: admin.user.id, activatedByName: 'Test admin' });
+    // Registered by the system (command line, demo seed): no person's name.
+    expect(a.json()).toMatchObject({ createdBy: null, createdByName: null });
     expect((await admin.client.post(`/api/v1/admin/models/${ids[1]}/activate`)).json()).toMatchObject({ version: 2, status: 'active' });
     const statuses = async () => Object.fromEntries((await admin.client.get('/api/v1/admin/models')).json().items.map((m: { version: number; status: string }) => [m.version, m.status]));
     expect(await statuses()).toEqual({ 1: 'inactive', 2: 'active' });
 
     const back = await admin.client.post('/api/v1/admin/models/rollback', { kind: 'approval' });
     expect(back.statusCode, back.body).toBe(200);
-    expect(back.json()).toMatchObject({ version: 1, status: 'active' });
+    expect(back.json()).toMatchObject({ version: 1, status: 'active', activatedByName: 'Test admin' });
     expect(await statuses()).toEqual({ 1: 'active', 2: 'rolled_back' });
+    const listed = (await analyst.client.get('/api/v1/admin/models')).json().items;
+    expect(listed.map((m: { version: number; activatedByName: string | null }) => [m.version, m.activatedByName])).toEqual([
+      [2, 'Test admin'],
+      [1, 'Test admin'],
+    ]);
     // Nothing was active before version 1: a further rollback has nowhere to go.
     expect((await admin.client.post('/api/v1/admin/models/rollback', { kind: 'approval' })).statusCode).toBe(409);
     expect(await count('audit_log', sql`where action in ('model.activated', 'model.rolled_back') and actor_id = ${admin.user.id}`)).toBe(3);

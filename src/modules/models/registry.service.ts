@@ -7,11 +7,12 @@
  * active model on every match (one small query), and each process keeps the parsed model per id, so
  * an activation takes effect at once in every instance.
  */
-import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { writeAudit, type Actor } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { pgErrorCode } from '../../platform/db/errors.js';
+import { users } from '../../platform/auth/schema.js';
 import { modelFromJSON, type TabularModel } from '../analytics/index.js';
 import type { ApprovalScorer } from '../matching/index.js';
 import { APPROVAL_COLUMNS } from './approval-features.js';
@@ -19,8 +20,8 @@ import { ApprovalModelScorer } from './approval-scorer.js';
 import { mlModelActivations, mlModels, type MlModelRow, type ModelKind } from './schema.js';
 import type { ApprovalEvaluation } from './train-approval.js';
 
-/** A model as the admin API shows it (without its parameters). */
-export function modelView(row: MlModelRow) {
+/** A model as the admin API shows it (without its parameters); `names` gives the people behind user ids. */
+export function modelView(row: MlModelRow, names: ReadonlyMap<string, string> = new Map()) {
   return {
     id: row.id,
     kind: row.kind,
@@ -32,11 +33,22 @@ export function modelView(row: MlModelRow) {
     metrics: row.metrics as ApprovalEvaluation,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
+    createdByName: row.createdBy ? (names.get(row.createdBy) ?? null) : null,
     activatedAt: row.activatedAt?.toISOString() ?? null,
     activatedBy: row.activatedBy,
+    activatedByName: row.activatedBy ? (names.get(row.activatedBy) ?? null) : null,
   };
 }
 export type ModelView = ReturnType<typeof modelView>;
+
+/** The views of models with the names of who created and activated them (one query for all names). */
+async function viewsWithNames(db: Executor, rows: MlModelRow[]): Promise<ModelView[]> {
+  const ids = [...new Set(rows.flatMap((r) => [r.createdBy, r.activatedBy]).filter((id): id is string => id !== null))];
+  const people = ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return rows.map((r) => modelView(r, names));
+}
+const viewWithNames = async (db: Executor, row: MlModelRow) => (await viewsWithNames(db, [row]))[0];
 
 /** Stores a trained approval model as the next version (status `registered`, not yet used). */
 export async function registerApprovalModel(db: Executor, model: TabularModel, evaluation: ApprovalEvaluation, actor: Actor): Promise<MlModelRow> {
@@ -71,7 +83,7 @@ export async function listModels(db: Executor, kind?: ModelKind) {
     .from(mlModels)
     .where(kind ? eq(mlModels.kind, kind) : undefined)
     .orderBy(asc(mlModels.kind), desc(mlModels.version));
-  return rows.map(modelView);
+  return viewsWithNames(db, rows);
 }
 
 async function findModel(db: Executor, id: string): Promise<MlModelRow> {
@@ -81,7 +93,7 @@ async function findModel(db: Executor, id: string): Promise<MlModelRow> {
 }
 
 export async function getModel(db: Executor, id: string) {
-  return modelView(await findModel(db, id));
+  return viewWithNames(db, await findModel(db, id));
 }
 
 /** Makes `target` the active model of its kind; the previously active one becomes `inactive`. */
@@ -128,10 +140,10 @@ async function inTransaction<T>(db: Executor, work: (tx: Executor) => Promise<T>
 export async function activateModel(db: Executor, id: string, actor: Actor) {
   return inTransaction(db, async (tx) => {
     const target = await findModel(tx, id);
-    if (target.status === 'active') return modelView(target);
+    if (target.status === 'active') return viewWithNames(tx, target);
     // The parameters must load before the model may serve predictions.
     loadModel(target);
-    return modelView(await switchTo(tx, target, 'activate', actor));
+    return viewWithNames(tx, await switchTo(tx, target, 'activate', actor));
   });
 }
 
@@ -152,7 +164,7 @@ export async function rollbackModel(db: Executor, kind: ModelKind, actor: Actor)
       .orderBy(desc(mlModelActivations.id));
     const previous = history.find((h) => h.status !== 'rolled_back');
     if (!previous) throw new AppError('conflict', 'Vor dem aktiven Modell war kein anderes aktiv.');
-    return modelView(await switchTo(tx, await findModel(tx, previous.modelId), 'rollback', actor, current));
+    return viewWithNames(tx, await switchTo(tx, await findModel(tx, previous.modelId), 'rollback', actor, current));
   });
 }
 

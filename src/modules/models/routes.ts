@@ -53,8 +53,12 @@ export const ZModelSchema = z
     metrics: ZMetrics,
     createdAt: z.string(),
     createdBy: z.uuid().nullable(),
+    /** The creator's name; null for the system (demo seed, command line). */
+    createdByName: z.string().nullable(),
     activatedAt: z.string().nullable(),
     activatedBy: z.uuid().nullable(),
+    /** Who made it active last; null for the system (demo seed, command line) or never activated. */
+    activatedByName: z.string().nullable(),
   })
   .meta({ id: 'Model' });
 

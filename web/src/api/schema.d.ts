@@ -7823,8 +7823,10 @@ export type components = {
             metrics: components["schemas"]["ModelMetricsInput"];
             createdAt: string;
             createdBy: string | null;
+            createdByName: string | null;
             activatedAt: string | null;
             activatedBy: string | null;
+            activatedByName: string | null;
         };
         CaseInput: {
             case: components["schemas"]["CaseSummaryInput"];
@@ -8620,8 +8622,10 @@ export type components = {
             metrics: components["schemas"]["ModelMetrics"];
             createdAt: string;
             createdBy: string | null;
+            createdByName: string | null;
             activatedAt: string | null;
             activatedBy: string | null;
+            activatedByName: string | null;
         };
         Case: {
             case: components["schemas"]["CaseSummary"];

@@ -4,6 +4,7 @@ import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { formatDateTime } from '../format';
 import { ProblemAlert } from './Field';
+import { ApprovalEstimate, ApprovalNote, approvalVersions } from './ApprovalEstimate';
 
 type Matches = components['schemas']['Matches'];
 
@@ -28,6 +29,8 @@ export function MatchPanel({ requestId, canRematch, onRematched }: { requestId: 
   }
   if (!matches) return problem?.status === 404 ? null : <ProblemAlert problem={problem} />;
   const en = i18n.language === 'en';
+  // Staff see the approval model's estimate when one was made; the column stays away otherwise.
+  const withApproval = matches.view === 'full' && matches.eligible.some((e) => e.approval);
   return (
     <section className="card" aria-labelledby="matches-title">
       <div className="card-head">
@@ -51,6 +54,7 @@ export function MatchPanel({ requestId, canRematch, onRematched }: { requestId: 
       )}
       {matches.view === 'full' && (
         <>
+          <ApprovalNote versions={approvalVersions(matches.eligible)} />
           <table>
             <caption className="sr-only">{t('matches.eligible')}</caption>
             <thead>
@@ -59,6 +63,7 @@ export function MatchPanel({ requestId, canRematch, onRematched }: { requestId: 
                 <th scope="col">{t('matches.lender')}</th>
                 <th scope="col">{t('matches.type')}</th>
                 <th scope="col" className="num">{t('matches.score')}</th>
+                {withApproval && <th scope="col">{t('models.match.column')}</th>}
                 <th scope="col">{t('matches.parts')}</th>
               </tr>
             </thead>
@@ -76,6 +81,11 @@ export function MatchPanel({ requestId, canRematch, onRematched }: { requestId: 
                   </td>
                   <td>{t(`lenderTypes.${e.type}`)}</td>
                   <td className="num">{(e.score * 100).toFixed(0)}</td>
+                  {withApproval && (
+                    <td data-testid="approval">
+                      <ApprovalEstimate approval={e.approval} lenderName={e.name} />
+                    </td>
+                  )}
                   <td>
                     <small>
                       {Object.entries(e.scoreParts)

@@ -14,6 +14,8 @@ import analystDe from './analyst.de.json';
 import analystEn from './analyst.en.json';
 import adminDe from './admin.de.json';
 import adminEn from './admin.en.json';
+import modelsDe from './models.de.json';
+import modelsEn from './models.en.json';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('kp.lang') : null;
 
@@ -21,8 +23,8 @@ void i18n.use(initReactI18next).init({
   // Each area's texts live in their own files (<area>.de.json, <area>.en.json), under the area's key; the admin
   // area's are merged into `admin` next to the service-level texts of the main files.
   resources: {
-    de: { translation: { ...de, lender: lenderDe, wizard: wizardDe, documents: documentsDe, advisor: advisorDe, analyst: analystDe, admin: { ...de.admin, ...adminDe } } },
-    en: { translation: { ...en, lender: lenderEn, wizard: wizardEn, documents: documentsEn, advisor: advisorEn, analyst: analystEn, admin: { ...en.admin, ...adminEn } } },
+    de: { translation: { ...de, lender: lenderDe, wizard: wizardDe, documents: documentsDe, advisor: advisorDe, analyst: analystDe, admin: { ...de.admin, ...adminDe }, models: modelsDe } },
+    en: { translation: { ...en, lender: lenderEn, wizard: wizardEn, documents: documentsEn, advisor: advisorEn, analyst: analystEn, admin: { ...en.admin, ...adminEn }, models: modelsEn } },
   },
   lng: saved === 'en' ? 'en' : 'de',
   fallbackLng: 'de',

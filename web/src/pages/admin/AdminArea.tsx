@@ -19,6 +19,7 @@ export function AdminArea() {
           <NavLink to="/admin/lenders">{t('admin.area.lenders')}</NavLink>
           <NavLink to="/admin/users">{t('admin.area.users')}</NavLink>
           <NavLink to="/admin/commissions">{t('admin.area.commissions')}</NavLink>
+          <NavLink to="/admin/models">{t('models.nav')}</NavLink>
           <NavLink to="/admin/audit">{t('admin.area.audit')}</NavLink>
         </nav>
       )}

@@ -4,3 +4,4 @@ export { AdminLenders } from './AdminLenders';
 export { CommissionRules } from './CommissionRules';
 export { AuditLog } from './AuditLog';
 export { Invitation } from './Invitation';
+export { ModelRegistry } from './ModelRegistry';
