@@ -94,6 +94,8 @@ beforeAll(async () => {
   invitedEmail = uniqueEmail('ingrid.eingeladen');
   const invited = await admin.post('/api/v1/admin/users', { email: invitedEmail, name: 'Ingrid Eingeladen', role: 'advisor' });
   expect(invited.statusCode, invited.body).toBe(201);
+  // The mail job gives the invitation its token and sends it (a caught mail).
+  await until(() => ctx.database.query<{ sent_at: Date | null }>('select sent_at from user_invitations'), (r) => r.length === 1 && r[0].sent_at !== null);
   expect((await admin.patch(`/api/v1/admin/users/${invited.json().id}`, { active: false })).statusCode).toBe(200);
 
   // A small simulated market on the demo lenders (one more, for every product, added after the real deal),
@@ -283,6 +285,8 @@ describe('analyst access', () => {
   it('shows invitations without address or token, and deactivated accounts', async () => {
     const [invitation] = (await analyst.get('/api/v1/analyst/views/user_invitations')).json().rows;
     expect(invitation).toMatchObject({ role: 'advisor', accepted_at: null });
+    expect(invitation.sent_at).toMatch(/Z$/);
+    expect(Date.parse(invitation.expires_at)).toBeGreaterThan(Date.parse(invitation.sent_at));
     expect(invitation.invited_by_key).toMatch(/^u_/);
     const users = (await analyst.get('/api/v1/analyst/views/users?limit=1000')).json().rows as Record<string, unknown>[];
     const invited = users.find((u) => u.user_key === invitation.user_key)!;
@@ -317,11 +321,12 @@ describe('analyst access', () => {
   });
 
   it('shows no e-mail, person name, street, full postcode, VAT id, register number or free text in any view', async () => {
-    const [{ token_hash: tokenHash }] = await ctx.database.query<{ token_hash: string | null }>('select token_hash from user_invitations');
+    const [{ token_hash: tokenHash }] = await ctx.database.query<{ token_hash: string }>('select token_hash from user_invitations');
+    expect(tokenHash).toMatch(/^[0-9a-f]{64}$/);
     const [{ storage_key: storageKey }] = await ctx.database.query<{ storage_key: string }>('select storage_key from documents');
     const secrets = [borrowerEmail, 'Musterfrau', 'Erika', 'Geheimweg', '86150', 'Augsburg', 'DE136695976', 'HRB 98765', 'Hans Geheim', 'Karla', '@bank.test', 'Praxis von', 'Kontoführung', '127.0.0.1', 'lightMyRequest', 'kp_live_', 'argon2'];
     secrets.push('Jahresabschluss Erika Musterfrau 2024', '.pdf', documentSha256, storageKey, 'Gisela', 'Vertraulich', 'Otto', 'Privatmann', 'Ingrid', 'Eingeladen', invitedEmail, 'ingrid.eingeladen');
-    if (tokenHash) secrets.push(tokenHash);
+    secrets.push(tokenHash);
     const admin = (await signedInAs(ctx, 'admin')).client;
     let total = 0;
     const empty: string[] = [];
