@@ -44,14 +44,14 @@ async function requestsOfWindow(db: Executor, since: Date, history: BusinessHist
     .where(inWindow);
   const byId = new Map<string, RequestMilestones>(cohort.map((r) => [r.requestId, { ...r, reached: {} }]));
 
-  const history = await db
+  const statusHistory = await db
     .select({ requestId: requestHistory.requestId, status: requestHistory.toStatus, at: min(requestHistory.at) })
     .from(requestHistory)
     .innerJoin(financingRequests, eq(financingRequests.id, requestHistory.requestId))
     .innerJoin(companies, eq(companies.id, financingRequests.companyId))
     .where(and(inWindow, inArray(requestHistory.toStatus, [...HISTORY_MILESTONES])))
     .groupBy(requestHistory.requestId, requestHistory.toStatus);
-  for (const h of history) {
+  for (const h of statusHistory) {
     const r = byId.get(h.requestId);
     if (r) r.reached[h.status as FunnelStage | 'closed'] = new Date(h.at!);
   }

@@ -101,7 +101,7 @@ beforeAll(async () => {
   // A small simulated market on the demo lenders (one more, for every product, added after the real deal),
   // and an approval model trained on it and activated.
   await ctx.database.db.transaction((tx) =>
-    insertLender(tx, { name: 'Zweite Demo-Bank', type: 'fintech', contactEmail: 'demo@bank.test', policy: { products: [...PRODUCTS] }, demo: true }, SYSTEM_ACTOR),
+    insertLender(tx, { name: 'Zweite Demo-Bank', type: 'fintech_lender', contactEmail: 'demo@bank.test', policy: { products: [...PRODUCTS] }, demo: true }, SYSTEM_ACTOR),
   );
   await runMarketSimulation(ctx.database, { seed: 3, months: 10, requests: 240, topN: 8 }, SYSTEM_ACTOR);
   await trainAndRegisterApprovalModel(ctx.database.db, { model: 'logistic', holdoutMonths: 3, activate: true }, SYSTEM_ACTOR);
