@@ -63,6 +63,17 @@ describe('simulated history and real work', () => {
     const finished = (await advisor.client.get('/api/v1/advisory/cases?status=expired,withdrawn,offered&limit=200')).json();
     expect(finished).toMatchObject({ items: [], total: 0 });
     expect((await advisor.client.get('/api/v1/advisory/cases?assignee=unassigned&sort=-amount&limit=200')).json().total).toBe(1);
+
+    // Nor can a simulated request be taken or assigned: that would also skew the round-robin rotation.
+    const [{ id: simulatedId }] = await ctx.database.query<{ id: string }>(
+      'select r.id from financing_requests r join companies c on c.id = r.company_id where c.simulated order by r.id limit 1',
+    );
+    const take = await advisor.client.post(`/api/v1/advisory/cases/${simulatedId}/take`);
+    expect(take.statusCode, take.body).toBe(409);
+    expect((await advisor.client.post(`/api/v1/advisory/cases/${simulatedId}/assign`, { advisorId: advisor.user.id })).statusCode).toBe(409);
+    expect((await advisor.client.post(`/api/v1/advisory/cases/${realRequestId}/take`)).statusCode).toBe(200);
+    const [{ n }] = await ctx.database.query<{ n: number }>('select count(*)::int as n from case_assignments');
+    expect(n).toBe(1);
   });
 
   it('shows the business dashboard of the real business by default and the simulated market on request', async () => {
