@@ -143,11 +143,21 @@ const ZResponses = {
   offerRate: z.number().nullable(),
 };
 
-export const ZBusinessQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30) });
+/** Which history the dashboard counts: the real business, the market simulator's history, or both. */
+export const BUSINESS_HISTORIES = ['real', 'simulated', 'all'] as const;
+export type BusinessHistory = (typeof BUSINESS_HISTORIES)[number];
+
+export const ZBusinessQuery = z.strictObject({
+  days: z.coerce.number().int().min(1).max(366).default(30),
+  /** `real` (default): requests of real companies only; `simulated`: only the simulated market; `all`: both. */
+  history: z.enum(BUSINESS_HISTORIES).default('real'),
+});
 
 export const ZBusinessSchema = z
   .object({
     days: z.number().int(),
+    /** The history counted (see the query parameter). */
+    history: z.enum(BUSINESS_HISTORIES),
     /** First instant of the window: the start of the first Berlin day. */
     since: z.string(),
     requestsPerDay: z.array(z.object({ date: z.string(), submitted: z.number().int() })),

@@ -141,14 +141,15 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['admin'],
-          summary: 'Business dashboard: requests per day, funnel, volume by product and state, time to first offer, lender responses (admin)',
+          summary:
+            'Business dashboard: requests per day, funnel, volume by product and state, time to first offer, lender responses (admin); real business by default, `history=simulated|all` for the simulated market',
           querystring: ZBusinessQuery,
           response: { 200: ZBusinessSchema, ...errors },
         },
       },
       async (req) => {
         requireRole(req, 'admin');
-        return businessDashboard(ctx.database.db, req.query.days);
+        return businessDashboard(ctx.database.db, req.query.days, new Date(), req.query.history);
       },
     );
 

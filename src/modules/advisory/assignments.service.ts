@@ -89,8 +89,10 @@ export async function assignRoundRobin(tx: Executor, requestId: string, actor: A
 
 async function lockCase(tx: Executor, requestId: string) {
   await lockRequest(tx, requestId);
-  const { request } = await loadRequestWithCompany(tx, requestId);
+  const { request, company } = await loadRequestWithCompany(tx, requestId);
   if (!request.submittedAt) throw new AppError('conflict', 'Ein Entwurf ist noch kein Fall: erst nach dem Einreichen zuweisbar.');
+  // The market simulator's history is nobody's work: assigning it would also skew the rotation.
+  if (company.simulated) throw new AppError('conflict', 'Eine simulierte Anfrage (Marktsimulation) ist kein Fall und wird niemandem zugewiesen.');
 }
 
 /** An advisor takes a case (also one a colleague holds); taking one's own case changes nothing. */

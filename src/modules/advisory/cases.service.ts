@@ -86,10 +86,13 @@ const SORT_COLUMNS = {
   companyName: companies.name,
 } as const;
 
-/** The advisors' queue: every submitted request (drafts are not cases yet), filtered, sorted and paged. */
+/**
+ * The advisors' queue: every submitted request (drafts are not cases yet), filtered, sorted and paged.
+ * Requests of simulated companies (the market simulator's history) are nobody's work and never in it.
+ */
 export async function listCases(db: Executor, user: SessionUser, q: TCaseQuery, now: Date, sla: ServiceLevelThresholds) {
   requireStaff(user);
-  const where: SQL[] = [isNotNull(financingRequests.submittedAt)];
+  const where: SQL[] = [isNotNull(financingRequests.submittedAt), eq(companies.simulated, false)];
   if (q.status?.length) where.push(inArray(financingRequests.status, q.status));
   if (q.product?.length) where.push(inArray(financingRequests.product, q.product));
   if (q.amountMin) where.push(gte(financingRequests.amount, q.amountMin));

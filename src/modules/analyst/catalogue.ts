@@ -1,5 +1,6 @@
 /**
- * The catalogue of the analyst views (schema `analyst`, created by migration 0009_analyst_views): every view
+ * The catalogue of the analyst views (schema `analyst`, created by migrations 0009_analyst_views and
+ * 0011_analyst_views_2): every view
  * and every column with a German and an English description and the column's type. The HTTP API serves it,
  * the CSV export and the JSON preview format values by its types, and a test checks it against the database
  * in both directions, so a view nobody described cannot appear and a description of a vanished column fails.
@@ -38,6 +39,8 @@ const userKey = (name: string, de: string, en: string) => col(name, 'text', `${d
 const createdAt = col('created_at', 'timestamp', 'Angelegt am (UTC)', 'Created at (UTC)');
 const updatedAt = col('updated_at', 'timestamp', 'Zuletzt geändert (UTC)', 'Last changed (UTC)');
 const eur = (name: string, de: string, en: string) => col(name, 'decimal', `${de} in EUR`, `${en} in EUR`);
+const simulated = (de: string, en: string) =>
+  col('simulated', 'boolean', `${de} gehört zur simulierten Markthistorie (Marktsimulator), nicht zum echten Geschäft`, `${en} belongs to the simulated market history (market simulator), not to real business`);
 
 export const ANALYST_VIEWS: AnalystView[] = [
   {
@@ -63,6 +66,7 @@ export const ANALYST_VIEWS: AnalystView[] = [
       col('has_vat_number', 'boolean', 'USt-IdNr. angegeben', 'VAT number given'),
       createdAt,
       updatedAt,
+      simulated('Das Unternehmen', 'The company'),
     ],
   },
   {
@@ -73,6 +77,8 @@ export const ANALYST_VIEWS: AnalystView[] = [
       userKey('user_key', 'Nutzer', 'User'),
       col('role', 'text', 'Rolle (borrower, advisor, lender, partner, analyst, admin)', 'Role (borrower, advisor, lender, partner, analyst, admin)'),
       col('created_at', 'timestamp', 'Registriert am (UTC)', 'Registered at (UTC)'),
+      col('deactivated', 'boolean', 'Von der Administration deaktiviert (Anmeldung gesperrt)', 'Deactivated by an admin (cannot sign in)'),
+      col('deactivated_at', 'timestamp', 'Deaktiviert seit (UTC; leer = aktiv)', 'Deactivated since (UTC; empty = active)'),
     ],
   },
   {
@@ -115,6 +121,7 @@ export const ANALYST_VIEWS: AnalystView[] = [
       col('submitted_at', 'timestamp', 'Eingereicht am (UTC)', 'Submitted at (UTC)'),
       createdAt,
       updatedAt,
+      simulated('Die Anfrage', 'The request'),
     ],
   },
   {
@@ -271,6 +278,7 @@ export const ANALYST_VIEWS: AnalystView[] = [
       col('responded_at', 'timestamp', 'Beantwortet am (UTC)', 'Answered at (UTC)'),
       col('has_decline_reason', 'boolean', 'Ablehnung mit Begründung', 'Declined with a reason'),
       col('simulated_decline_reason', 'text', 'Ablehnungsgrund eines simulierten (Demo-)Partners', 'Decline reason of a simulated (demo) lender'),
+      simulated('Der Versand', 'The dispatch'),
     ],
   },
   {
@@ -301,6 +309,7 @@ export const ANALYST_VIEWS: AnalystView[] = [
       eur('commission', 'Provision der Plattform bei Abschluss', 'Platform commission if signed'),
       createdAt,
       col('decided_at', 'timestamp', 'Entschieden am (UTC)', 'Decided at (UTC)'),
+      simulated('Das Angebot', 'The offer'),
     ],
   },
   {
@@ -350,7 +359,7 @@ export const ANALYST_VIEWS: AnalystView[] = [
     columns: [
       col('task_id', 'uuid', 'ID der Aufgabe', 'Id of the task'),
       col('request_id', 'uuid', 'Betroffene Anfrage (leer bei allgemeinen Aufgaben)', 'Request concerned (empty for general tasks)'),
-      col('kind', 'text', 'Art (no_match, follow_up, document_missing, custom)', 'Kind (no_match, follow_up, document_missing, custom)'),
+      col('kind', 'text', 'Art (no_match, follow_up, document_missing, borrower_message, custom)', 'Kind (no_match, follow_up, document_missing, borrower_message, custom)'),
       col('status', 'text', 'Status (open, done)', 'Status (open, done)'),
       col('due_at', 'timestamp', 'Fällig am (UTC)', 'Due at (UTC)'),
       userKey('assignee_key', 'Zuständige Person', 'Assignee'),
@@ -397,6 +406,167 @@ export const ANALYST_VIEWS: AnalystView[] = [
       col('action', 'text', 'Aktion (z. B. request.submitted)', 'Action (e.g. request.submitted)'),
       col('entity_type', 'text', 'Objektart (company, financing_request, offer, …)', 'Entity type (company, financing_request, offer, …)'),
       col('entity_ref', 'text', 'Objekt: Pseudonym bei company und user, sonst die ID', 'Entity: pseudonym for company and user, otherwise the id'),
+    ],
+  },
+  {
+    name: 'documents',
+    description: {
+      de: 'Hochgeladene Unterlagen, nur Metadaten: Art, Geschäftsjahr, Stichtag, erkannter Dateityp, Größe. Dateiname (nennt oft Personen), Prüfsumme, Speicherort und Inhalt fehlen.',
+      en: 'Uploaded documents, metadata only: kind, fiscal year, as-of date, detected file type, size. File name (often names people), checksum, storage location and contents are withheld.',
+    },
+    orderBy: ['document_id'],
+    columns: [
+      col('document_id', 'uuid', 'ID der Unterlage', 'Id of the document'),
+      companyKey,
+      col('request_id', 'uuid', 'Anfrage, zu der sie gehört (leer = gilt für alle Anfragen des Unternehmens)', 'Request it belongs to (empty = serves every request of the company)'),
+      col('scope', 'text', 'Geltungsbereich (company, request)', 'Scope (company, request)'),
+      col('kind', 'text', 'Art der Unterlage (annual_statement, bwa, …)', 'Kind of document (annual_statement, bwa, …)'),
+      col('fiscal_year', 'integer', 'Geschäftsjahr', 'Fiscal year'),
+      col('as_of', 'date', 'Stichtag der Zahlen', 'Date the figures refer to'),
+      col('detected_type', 'text', 'Am Inhalt erkannter Dateityp (z. B. application/pdf)', 'File type detected from the content (e.g. application/pdf)'),
+      col('size_bytes', 'integer', 'Größe in Bytes', 'Size in bytes'),
+      userKey('uploaded_by_key', 'Hochgeladen von', 'Uploaded by'),
+      col('uploaded_at', 'timestamp', 'Hochgeladen am (UTC)', 'Uploaded at (UTC)'),
+    ],
+  },
+  {
+    name: 'ml_models',
+    description: {
+      de: 'Modellregister: jedes trainierte Modell mit Version, Status, Trainingszeitraum, Merkmalen und Gütemaßen. Die serialisierten Parameter (bei Boosting-Bäumen Megabytes) fehlen; nur Verfahren und Größe.',
+      en: 'Model registry: every trained model with version, status, training window, features and metrics. The serialised parameters (megabytes for boosted trees) are left out; only the algorithm and their size.',
+    },
+    orderBy: ['kind', 'version'],
+    columns: [
+      col('model_id', 'uuid', 'ID des Modells', 'Id of the model'),
+      col('kind', 'text', 'Modellart (approval)', 'Model kind (approval)'),
+      col('version', 'integer', 'Version je Modellart (1, 2, 3 …)', 'Version per kind (1, 2, 3 …)'),
+      col('status', 'text', 'Status (registered, active, inactive, rolled_back)', 'Status (registered, active, inactive, rolled_back)'),
+      col('training_from', 'timestamp', 'Trainingsdaten ab (UTC)', 'Training data from (UTC)'),
+      col('training_to', 'timestamp', 'Trainingsdaten bis (UTC)', 'Training data until (UTC)'),
+      col('features', 'json', 'Eingabespalten und kodierte Merkmale (JSON)', 'Input columns and encoded features (JSON)'),
+      col('metrics', 'json', 'Gütemaße auf dem Hold-out: AUC, Brier, Log-Loss, Kalibrierung, Vergleichsmodell (JSON)', 'Hold-out metrics: AUC, Brier, log loss, calibration, baseline (JSON)'),
+      col('algorithm', 'text', 'Verfahren (logistic, gbt, blend)', 'Algorithm (logistic, gbt, blend)'),
+      col('parameters_bytes', 'integer', 'Größe der serialisierten Parameter in Bytes', 'Size of the serialised parameters in bytes'),
+      createdAt,
+      userKey('created_by_key', 'Trainiert von (leer bei der Plattform)', 'Trained by (empty for the platform)'),
+      col('activated_at', 'timestamp', 'Zuletzt aktiviert am (UTC)', 'Last activated at (UTC)'),
+      userKey('activated_by_key', 'Aktiviert von', 'Activated by'),
+    ],
+  },
+  {
+    name: 'ml_model_activations',
+    description: {
+      de: 'Jede Aktivierung und jedes Zurückrollen eines Modells in Reihenfolge; ein Zurückrollen aktiviert das vorher aktive Modell wieder.',
+      en: 'Every activation and rollback of a model in order; a rollback re-activates the model active before.',
+    },
+    orderBy: ['activation_id'],
+    columns: [
+      col('activation_id', 'bigint', 'Laufende Nummer', 'Sequence number'),
+      col('kind', 'text', 'Modellart (approval)', 'Model kind (approval)'),
+      col('model_id', 'uuid', 'Aktiviertes Modell (Sicht ml_models)', 'Model activated (view ml_models)'),
+      col('version', 'integer', 'Version des aktivierten Modells', 'Version of the model activated'),
+      col('action', 'text', 'Aktion (activate, rollback)', 'Action (activate, rollback)'),
+      col('at', 'timestamp', 'Zeitpunkt (UTC)', 'Time (UTC)'),
+      userKey('actor_key', 'Ausgelöst von (leer bei der Plattform)', 'Triggered by (empty for the platform)'),
+    ],
+  },
+  {
+    name: 'case_assignments',
+    description: {
+      de: 'Wer eine Anfrage (einen Fall) derzeit bearbeitet, wie und wann zugewiesen; der Verlauf steht im Auditprotokoll (entity_type case_assignment).',
+      en: 'Who works a request (a case) now, how and when it was assigned; the history is in the audit log (entity_type case_assignment).',
+    },
+    orderBy: ['request_id'],
+    columns: [
+      requestId,
+      userKey('advisor_key', 'Zuständige Beraterin / zuständiger Berater', 'Advisor in charge'),
+      col('method', 'text', 'Art der Zuweisung (round_robin, take, assign)', 'How it was assigned (round_robin, take, assign)'),
+      userKey('assigned_by_key', 'Zugewiesen von (leer bei der Plattform)', 'Assigned by (empty for the platform)'),
+      col('assigned_at', 'timestamp', 'Zugewiesen am (UTC)', 'Assigned at (UTC)'),
+    ],
+  },
+  {
+    name: 'advisor_rotation',
+    description: {
+      de: 'Stand der automatischen Fallverteilung: je Beraterin/Berater der letzte erhaltene Fall und die Zahl der erhaltenen Fälle.',
+      en: 'State of the automatic case rotation: per advisor the last case received and the number of cases received.',
+    },
+    orderBy: ['advisor_key'],
+    columns: [
+      userKey('advisor_key', 'Beraterin / Berater', 'Advisor'),
+      col('last_sequence', 'bigint', 'Laufende Nummer der letzten Zuweisung (plattformweit)', 'Sequence number of the last assignment (platform-wide)'),
+      col('last_assigned_at', 'timestamp', 'Zuletzt einen Fall erhalten am (UTC)', 'Last received a case at (UTC)'),
+      col('assigned_count', 'integer', 'Erhaltene Fälle', 'Cases received'),
+    ],
+  },
+  {
+    name: 'case_notes',
+    description: {
+      de: 'Interne Notizen der Beratung zu einem Fall, nur Metadaten: Fall, Verfasser, Zeitpunkt, Länge. Der Notiztext fehlt immer.',
+      en: 'Advisors\u2019 internal notes on a case, metadata only: case, author, time, length. The note text is always withheld.',
+    },
+    orderBy: ['created_at', 'note_id'],
+    columns: [
+      col('note_id', 'uuid', 'ID der Notiz', 'Id of the note'),
+      requestId,
+      userKey('author_key', 'Verfasst von', 'Written by'),
+      createdAt,
+      col('text_length', 'integer', 'Länge des Texts in Zeichen', 'Length of the text in characters'),
+    ],
+  },
+  {
+    name: 'request_messages',
+    description: {
+      de: 'Nachrichten zwischen Kreditnehmer und Beratung zu einer Anfrage, nur Metadaten: Richtung, Absender, gesendet, gelesen, Länge. Der Text fehlt immer.',
+      en: 'Messages between borrower and advisors about a request, metadata only: direction, sender, sent, read, length. The text is always withheld.',
+    },
+    orderBy: ['sent_at', 'message_id'],
+    columns: [
+      col('message_id', 'uuid', 'ID der Nachricht', 'Id of the message'),
+      requestId,
+      col('sender_side', 'text', 'Absenderseite (borrower = Kreditnehmer, staff = Beratung)', 'Sending side (borrower, staff = advisors)'),
+      userKey('sender_key', 'Absender', 'Sender'),
+      col('sent_at', 'timestamp', 'Gesendet am (UTC)', 'Sent at (UTC)'),
+      col('read_at', 'timestamp', 'Von der anderen Seite gelesen am (UTC)', 'Read by the other side at (UTC)'),
+      col('text_length', 'integer', 'Länge des Texts in Zeichen', 'Length of the text in characters'),
+    ],
+  },
+  {
+    name: 'user_invitations',
+    description: {
+      de: 'Einladungen statt Anfangspasswort: wann angelegt, versendet, gültig bis und angenommen. Ohne E-Mail-Adresse und Einladungsschlüssel.',
+      en: 'Invitations instead of an initial password: when created, sent, valid until and accepted. Without e-mail address and invitation token.',
+    },
+    orderBy: ['created_at', 'invitation_id'],
+    columns: [
+      col('invitation_id', 'uuid', 'ID der Einladung', 'Id of the invitation'),
+      userKey('user_key', 'Eingeladenes Konto', 'Account invited'),
+      col('role', 'text', 'Rolle des eingeladenen Kontos', 'Role of the account invited'),
+      userKey('invited_by_key', 'Eingeladen von', 'Invited by'),
+      createdAt,
+      col('sent_at', 'timestamp', 'Versendet am (UTC)', 'Sent at (UTC)'),
+      col('expires_at', 'timestamp', 'Gültig bis (UTC)', 'Valid until (UTC)'),
+      col('accepted_at', 'timestamp', 'Angenommen am (UTC)', 'Accepted at (UTC)'),
+    ],
+  },
+  {
+    name: 'simulation_runs',
+    description: {
+      de: 'Läufe des Marktsimulators: Startwert, Zeitraum und geschriebene Zeilen der simulierten Historie (erkennbar an simulated = true in companies, financing_requests, dispatches, offers).',
+      en: 'Runs of the market simulator: seed, window and rows written of the simulated history (marked simulated = true in companies, financing_requests, dispatches, offers).',
+    },
+    orderBy: ['created_at', 'run_id'],
+    columns: [
+      col('run_id', 'uuid', 'ID des Laufs', 'Id of the run'),
+      col('seed', 'integer', 'Startwert des Zufallsgenerators', 'Random seed'),
+      col('months', 'integer', 'Simulierte Monate', 'Months simulated'),
+      col('window_from', 'timestamp', 'Simulierter Zeitraum ab (UTC)', 'Simulated window from (UTC)'),
+      col('window_until', 'timestamp', 'Simulierter Zeitraum bis ausschließlich (UTC)', 'Simulated window until, exclusive (UTC)'),
+      col('counts', 'json', 'Geschriebene Zeilen je Tabelle (JSON)', 'Rows written per table (JSON)'),
+      col('oracle_auc', 'decimal', 'AUC der verborgenen wahren Angebotswahrscheinlichkeiten: Obergrenze jedes Zusagemodells', 'AUC of the hidden true offer probabilities: the ceiling of any approval model'),
+      col('duration_ms', 'integer', 'Dauer in Millisekunden', 'Duration in milliseconds'),
+      createdAt,
+      userKey('created_by_key', 'Gestartet von (leer bei der Plattform)', 'Started by (empty for the platform)'),
     ],
   },
 ];

@@ -29,6 +29,8 @@ export const dispatches = pgTable(
   (t) => [
     uniqueIndex('dispatches_request_lender_unique').on(t.requestId, t.lenderId),
     index('dispatches_lender_idx').on(t.lenderId, t.dispatchedAt),
+    // Deleting match runs (the simulator's --replace) checks this foreign key per run.
+    index('dispatches_match_run_idx').on(t.matchRunId),
   ],
 );
 export type DispatchRow = typeof dispatches.$inferSelect;

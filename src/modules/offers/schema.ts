@@ -52,6 +52,8 @@ export const offers = pgTable(
   (t) => [
     uniqueIndex('offers_lender_idempotency_unique').on(t.lenderId, t.idempotencyKey),
     index('offers_request_idx').on(t.requestId, t.status),
+    // Deleting dispatches (the simulator's --replace) checks this foreign key per dispatch.
+    index('offers_dispatch_idx').on(t.dispatchId),
   ],
 );
 export type OfferRow = typeof offers.$inferSelect;

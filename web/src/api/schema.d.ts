@@ -6975,11 +6975,12 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Business dashboard: requests per day, funnel, volume by product and state, time to first offer, lender responses (admin) */
+        /** Business dashboard: requests per day, funnel, volume by product and state, time to first offer, lender responses (admin); real business by default, `history=simulated|all` for the simulated market */
         get: {
             parameters: {
                 query?: {
                     days?: number;
+                    history?: "real" | "simulated" | "all";
                 };
                 header?: never;
                 path?: never;
@@ -7673,6 +7674,8 @@ export type components = {
         };
         BusinessDashboardInput: {
             days: number;
+            /** @enum {string} */
+            history: "real" | "simulated" | "all";
             since: string;
             requestsPerDay: {
                 date: string;
@@ -8472,6 +8475,8 @@ export type components = {
         };
         BusinessDashboard: {
             days: number;
+            /** @enum {string} */
+            history: "real" | "simulated" | "all";
             since: string;
             requestsPerDay: {
                 date: string;
