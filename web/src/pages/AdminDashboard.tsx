@@ -6,16 +6,18 @@ import type { components } from '../api/schema';
 
 type ServiceLevels = components['schemas']['ServiceLevels'];
 
-function duration(seconds: number | null, t: TFunction): string {
+/** "1,6 s", "12,5 min", "3,0 h": one decimal in the language's own number format. */
+function duration(seconds: number | null, t: TFunction, language: string): string {
   if (seconds === null) return '–';
-  if (seconds < 120) return t('admin.seconds', { value: seconds.toFixed(1) });
-  if (seconds < 7200) return t('admin.minutes', { value: (seconds / 60).toFixed(1) });
-  return t('admin.hours', { value: (seconds / 3600).toFixed(1) });
+  const one = (n: number) => n.toLocaleString(language === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (seconds < 120) return t('admin.seconds', { value: one(seconds) });
+  if (seconds < 7200) return t('admin.minutes', { value: one(seconds / 60) });
+  return t('admin.hours', { value: one(seconds / 3600) });
 }
 
 /** The service levels the business lives by: time to first offer, to signature-ready, to signed. */
 export function AdminDashboard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [days, setDays] = useState(30);
   const [sla, setSla] = useState<ServiceLevels | null>(null);
   useEffect(() => {
@@ -63,8 +65,8 @@ export function AdminDashboard() {
                 <tr key={label}>
                   <th scope="row">{label}</th>
                   <td className="num">{s.count}</td>
-                  <td className="num">{duration(s.p50Seconds, t)}</td>
-                  <td className="num">{duration(s.p95Seconds, t)}</td>
+                  <td className="num">{duration(s.p50Seconds, t, i18n.language)}</td>
+                  <td className="num">{duration(s.p95Seconds, t, i18n.language)}</td>
                   <td>{target}</td>
                 </tr>
               ))}
