@@ -157,6 +157,22 @@ describe('admin area', () => {
     await expectAccessible(page);
     await screenshot(page, 'admin-05-users');
 
+    // An invited adviser whose mail got lost: the invitation goes out again from the list.
+    const invitedEmail = `berater-${Date.now()}@example.test`;
+    await form.getByLabel('Name').fill('Ben Eingeladen');
+    await form.getByLabel('E-Mail').fill(invitedEmail);
+    await form.getByLabel('Rolle').selectOption('advisor');
+    await form.getByLabel('Startpasswort (optional)').fill('');
+    await form.getByRole('button', { name: 'Anlegen' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Einladung');
+    await page.getByLabel('Suche (E-Mail oder Name)').fill(invitedEmail);
+    await expect.poll(() => page.locator('[data-testid="users-table"] tbody tr').count()).toBe(1);
+    const invitationMails = async () =>
+      ((await (await page.request.get(`${baseUrl()}/api/v1/dev/mails`)).json()).items as { to: string[] }[]).filter((m) => m.to.includes(invitedEmail)).length;
+    await expect.poll(invitationMails, { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Einladung an Ben Eingeladen erneut senden' }).click();
+    await expect.poll(invitationMails, { timeout: 15_000 }).toBe(2);
+
     // Commission rules: a rule of its own for the lender, shown in German formats.
     await subnav.getByRole('link', { name: 'Provisionsregeln' }).click();
     await expect.poll(() => text(page, 'default-rule')).toContain('1,00 %');

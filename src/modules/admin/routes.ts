@@ -21,7 +21,7 @@ import {
 import { auditFacets, searchAudit } from './audit-search.service.js';
 import { businessDashboard } from './business.service.js';
 import { commissionRuleOverview } from './commission-rules.service.js';
-import { acceptInvitation, createManagedUser, listUsers, updateManagedUser } from './users.service.js';
+import { acceptInvitation, createManagedUser, listUsers, resendInvitation, updateManagedUser } from './users.service.js';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem };
 
@@ -74,6 +74,22 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         requireRole(req, 'admin');
         return updateManagedUser(ctx.database, req.params.id, req.body, actorOf(req));
+      },
+    );
+
+    app.post(
+      '/admin/users/:id/invitation',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: 'Send a new invitation to an account whose invitation is still open; earlier links stop working (admin)',
+          params: ZIdParams,
+          response: { 200: ZAdminUserSchema, ...errors, 404: ZProblem, 409: ZProblem },
+        },
+      },
+      async (req) => {
+        requireRole(req, 'admin');
+        return resendInvitation(ctx, req.params.id, actorOf(req));
       },
     );
 

@@ -132,6 +132,32 @@ export async function createManagedUser(ctx: AppContext, input: TCreateUser, act
   return findUser(ctx.database.db, id);
 }
 
+/**
+ * Sends a new invitation to an account whose invitation is still open (lost mail, link expired): the old
+ * links stop working, a new one goes out through the mail job. Accepted or deactivated accounts: 409.
+ */
+export async function resendInvitation(ctx: AppContext, userId: string, actor: Actor): Promise<TAdminUser> {
+  await ctx.database.db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).for('update');
+    if (!user) throw AppError.notFound('Benutzer');
+    const open = await tx
+      .select({ id: userInvitations.id })
+      .from(userInvitations)
+      .where(and(eq(userInvitations.userId, userId), isNull(userInvitations.acceptedAt)));
+    if (open.length === 0) throw new AppError('conflict', 'Für dieses Konto ist keine Einladung offen.');
+    if (user.deactivatedAt) throw new AppError('conflict', 'Das Konto ist deaktiviert; erst reaktivieren, dann einladen.');
+    // The earlier links end now: only the newest mail works.
+    await tx
+      .update(userInvitations)
+      .set({ tokenHash: null, expiresAt: new Date() })
+      .where(and(eq(userInvitations.userId, userId), isNull(userInvitations.acceptedAt)));
+    const [invitation] = await tx.insert(userInvitations).values({ userId, createdBy: actor.userId }).returning({ id: userInvitations.id });
+    await ctx.jobs.send(INVITATION_MAIL_QUEUE, { invitationId: invitation.id }, { retryLimit: 10, retryDelaySeconds: 5 }, tx);
+    await writeAudit(tx, actor, { action: 'user.invitation_resent', entityType: 'user', entityId: userId, after: { invitationId: invitation.id } });
+  });
+  return findUser(ctx.database.db, userId);
+}
+
 /** Refuses a change that would leave no active admin. Locks the active admins so concurrent changes serialise. */
 async function assertAnotherActiveAdmin(tx: Executor, userId: string) {
   const others = await tx
@@ -211,12 +237,21 @@ export async function sendInvitationMail(ctx: AppContext, data: { invitationId: 
   const expiresAt = new Date(Date.now() + INVITATION_TTL_HOURS * 3_600_000);
   const recipient = await ctx.database.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ acceptedAt: userInvitations.acceptedAt, email: users.email, name: users.name, deactivatedAt: users.deactivatedAt })
+      .select({
+        acceptedAt: userInvitations.acceptedAt,
+        tokenHash: userInvitations.tokenHash,
+        expiresAt: userInvitations.expiresAt,
+        email: users.email,
+        name: users.name,
+        deactivatedAt: users.deactivatedAt,
+      })
       .from(userInvitations)
       .innerJoin(users, eq(users.id, userInvitations.userId))
       .where(eq(userInvitations.id, data.invitationId))
       .for('update');
-    if (!row || row.acceptedAt || row.deactivatedAt) return null;
+    // Withdrawn by a newer invitation (resendInvitation): ended, without a token.
+    const withdrawn = row && row.expiresAt !== null && row.tokenHash === null;
+    if (!row || row.acceptedAt || row.deactivatedAt || withdrawn) return null;
     await tx.update(userInvitations).set({ tokenHash: sha256(token), expiresAt, sentAt: new Date() }).where(eq(userInvitations.id, data.invitationId));
     return row;
   });

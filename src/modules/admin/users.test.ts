@@ -202,6 +202,34 @@ describe('users and roles', () => {
     const listed = (await admin.client.get(`/api/v1/admin/users?q=${encodeURIComponent(email)}`)).json().items[0];
     expect(listed.invitationPending).toBe(false);
   });
+
+  it('sends a new invitation on request; only the newest link works, and an accepted one is not re-sent', async () => {
+    const email = uniqueEmail('lost-mail');
+    const created = (await admin.client.post('/api/v1/admin/users', { email, name: 'Lars Verloren', role: 'advisor' })).json();
+    const linksTo = async (n: number) => {
+      const mails = await until(
+        () => admin.client.get('/api/v1/dev/mails').then((r) => r.json().items as { to: string[]; text: string }[]),
+        (items) => items.filter((m) => m.to.includes(email)).length >= n,
+      );
+      return mails.filter((m) => m.to.includes(email)).map((m) => decodeURIComponent(/\/invitation#(\S+)/.exec(m.text)![1]));
+    };
+    const [first] = await linksTo(1);
+    // Others may not; an admin may.
+    expect((await (await signedInAs(ctx, 'advisor')).client.post(`/api/v1/admin/users/${created.id}/invitation`)).statusCode).toBe(403);
+    const again = await admin.client.post(`/api/v1/admin/users/${created.id}/invitation`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().invitationPending).toBe(true);
+    const links = await linksTo(2);
+    const second = links.find((l) => l !== first)!;
+    expect(second).toBeDefined();
+
+    expect((await new Client(ctx.app).post('/api/v1/invitations/accept', { token: first, password: 'mein-neues-passwort' })).statusCode).toBe(404);
+    expect((await new Client(ctx.app).post('/api/v1/invitations/accept', { token: second, password: 'mein-neues-passwort' })).statusCode).toBe(200);
+    const done = await admin.client.post(`/api/v1/admin/users/${created.id}/invitation`);
+    expect(done.statusCode).toBe(409);
+    const [audit] = await ctx.database.query<{ n: string }>("select count(*) as n from audit_log where action = 'user.invitation_resent' and entity_id = $1", [created.id]);
+    expect(Number(audit.n)).toBe(1);
+  });
 });
 
 describe('the last active admin', () => {

@@ -36,6 +36,10 @@ function UserRow({ user, lenders, onChanged }: { user: User; lenders: Lender[]; 
     const { data, error } = await api.PATCH('/api/v1/admin/users/{id}', { params: { path: { id: user.id } }, body });
     onChanged(data ?? null, error as Problem | undefined);
   }
+  async function resend() {
+    const { data, error } = await api.POST('/api/v1/admin/users/{id}/invitation', { params: { path: { id: user.id } } });
+    onChanged(data ?? null, error as Problem | undefined);
+  }
   const changed = role !== user.role || (role === 'lender' && lenderId !== (user.lenderId ?? ''));
   return (
     <tr className={user.active ? undefined : 'inactive'}>
@@ -88,6 +92,13 @@ function UserRow({ user, lenders, onChanged }: { user: User; lenders: Lender[]; 
       </td>
       <td>{formatDate(user.createdAt)}</td>
       <td>
+        {user.active && user.invitationPending && (
+          <>
+            <button type="button" onClick={() => void resend()} aria-label={t('admin.users.resendFor', { name: user.name })}>
+              {t('admin.users.resend')}
+            </button>{' '}
+          </>
+        )}
         {user.active ? (
           <button type="button" onClick={() => window.confirm(t('admin.users.confirmDeactivate', { name: user.name })) && void patch({ active: false })}>
             {t('admin.users.deactivate')}
