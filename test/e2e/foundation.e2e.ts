@@ -197,6 +197,16 @@ describe('credit assessment in the browser', () => {
     await expect.poll(() => page.getByTestId('rating-class').textContent()).toMatch(/^Ratingklasse \d+ von 10$/);
     await expectAccessible(page);
     await screenshot(page, 'foundation-09-rating');
+
+    // A document uploaded elsewhere (here: through the API, as another window would) appears without a reload.
+    const requestId = new URL(page.url()).pathname.split('/').pop()!;
+    const offerPdf = await PDFDocument.create();
+    offerPdf.addPage().drawText('Angebot 5-Achs-Bearbeitungszentrum');
+    const uploaded = await page.request.post(`${baseUrl()}/api/v1/financing-requests/${requestId}/documents`, {
+      multipart: { kind: 'asset_offer', file: { name: 'Angebot-Bearbeitungszentrum.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await offerPdf.save()) } },
+    });
+    expect(uploaded.status()).toBe(201);
+    await expect.poll(() => page.getByTestId('documents-panel').getByText('Angebot-Bearbeitungszentrum.pdf').count(), { timeout: 10_000 }).toBeGreaterThan(0);
   });
 });
 

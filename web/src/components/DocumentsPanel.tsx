@@ -43,13 +43,15 @@ export interface DocumentsPanelProps {
   readOnly?: boolean;
   /** Called after an upload or a deletion. */
   onChange?: () => void;
+  /** Changes when documents changed elsewhere (e.g. another window uploaded one): the panel reloads. */
+  version?: number;
 }
 
 /**
  * Documents of a request or a company: the product's checklist with what is missing, the uploaded
  * documents with download links, and an upload form with a real progress bar.
  */
-export function DocumentsPanel({ requestId, companyId, compact = false, readOnly = false, onChange }: DocumentsPanelProps) {
+export function DocumentsPanel({ requestId, companyId, compact = false, readOnly = false, onChange, version = 0 }: DocumentsPanelProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const [items, setItems] = useState<DocumentItem[] | null>(null);
@@ -74,7 +76,7 @@ export function DocumentsPanel({ requestId, companyId, compact = false, readOnly
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, version]);
 
   const changed = useCallback(
     async (message: string) => {

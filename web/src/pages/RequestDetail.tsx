@@ -26,6 +26,7 @@ export function RequestDetail() {
   const [dispatches, setDispatches] = useState<Dispatch[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [live, setLive] = useState(false);
+  const [documentsVersion, setDocumentsVersion] = useState(0);
 
   const load = useCallback(async () => {
     const path = { params: { path: { id } } };
@@ -54,6 +55,10 @@ export function RequestDetail() {
     for (const type of ['status_changed', 'dispatched', 'offer_received', 'declined', 'contract_ready', 'contract_signed']) {
       source.addEventListener(type, refresh);
     }
+    // Documents uploaded or deleted in another window (the borrower's, or an advisor's) show up here too.
+    const documentsChanged = () => setDocumentsVersion((v) => v + 1);
+    source.addEventListener('document_uploaded', documentsChanged);
+    source.addEventListener('document_deleted', documentsChanged);
     return () => {
       source.close();
       clearTimeout(timer.current);
@@ -156,7 +161,12 @@ export function RequestDetail() {
         </section>
       )}
 
-      <DocumentsPanel requestId={request.id} companyId={request.companyId} readOnly={['withdrawn', 'rejected', 'expired', 'closed'].includes(request.status)} />
+      <DocumentsPanel
+        requestId={request.id}
+        companyId={request.companyId}
+        readOnly={['withdrawn', 'rejected', 'expired', 'closed'].includes(request.status)}
+        version={documentsVersion}
+      />
 
       {request.status !== 'draft' && <RatingPanel requestId={request.id} version={request.updatedAt} />}
 
