@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit/schema.js';
 import { financingRequests } from '../requests/index.js';
 import { advisorRotation } from './schema.js';
@@ -215,7 +215,8 @@ describe('assignment', () => {
     const audit = await ctx.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityType, 'case_assignment'), eq(auditLog.entityId, requestId)));
+      .where(and(eq(auditLog.entityType, 'case_assignment'), eq(auditLog.entityId, requestId)))
+      .orderBy(asc(auditLog.id));
     expect(audit.map((a) => a.action)).toEqual(['case.assigned', 'case.reassigned', 'case.reassigned']);
     expect(audit[2]).toMatchObject({ actorId: admin.user.id, before: { advisorId: other.user.id } });
 
