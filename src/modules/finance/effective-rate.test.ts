@@ -150,4 +150,15 @@ describe('effective annual rate — rules and errors', () => {
     expect(formatRate(1.5)).toBe('1.500000');
     expect(() => formatRate(Number.NaN)).toThrow(RangeError);
   });
+
+  it('writes even absurd rates in plain decimal notation (never 1e+21 on the wire)', () => {
+    expect(formatRate(1.0000148475203355e21)).toBe('1000014847520335500000.000000');
+    // Found by the schedule property test: EUR 137.36 received, EUR 7,724.33 paid a month later.
+    const rate = effectiveAnnualRate([
+      { date: '2000-01-01', amount: '137.36' },
+      { date: '2000-02-01', amount: '-7724.33' },
+    ]);
+    expect(rate).toMatch(/^\d+\.\d{6}$/);
+    expect(Number(rate)).toBeGreaterThan(1e20);
+  });
 });

@@ -10,6 +10,7 @@
  * - There must be at least one drawdown and one repayment, and the equation must have a root.
  * The result is rounded half-up to 6 decimals ("0.104603" = 10.4603 %).
  */
+import { Decimal } from 'decimal.js';
 import { compareDates, tryParseIsoDate, type CalendarDate } from './dates.js';
 import { FinanceError } from './finance-error.js';
 import type { CashFlow } from './finance.types.js';
@@ -73,6 +74,8 @@ export function effectiveAnnualRateValue(cashFlows: readonly CashFlow[]): number
  */
 export function formatRate(rate: number): string {
   if (!Number.isFinite(rate)) throw new RangeError('rate is not finite');
-  const text = rate.toFixed(RATE_DECIMALS);
+  // Number#toFixed switches to exponent notation from 1e21 on (fees many times the amount over a month can get
+  // there); decimal.js writes any magnitude in plain notation.
+  const text = Math.abs(rate) < 1e21 ? rate.toFixed(RATE_DECIMALS) : new Decimal(rate).toFixed(RATE_DECIMALS);
   return text.startsWith('-') && /^-0\.0+$/.test(text) ? text.slice(1) : text;
 }

@@ -191,5 +191,16 @@ describe('dispatch and offers through the lender API', () => {
     );
     expect(res.statusCode).toBe(400);
     expect(problem(res).errors!.map((e) => e.path)).toEqual(expect.arrayContaining(['nominalRate', 'termMonths', 'validUntil', 'extra']));
+
+    // Fees many times the amount over one month: an effective rate no lender means; refused at `fees`, nothing stored.
+    const absurd = await first.post(
+      `/api/v1/lender/requests/${requestId}/offers`,
+      { ...OFFER, termMonths: 1, fees: [{ type: 'Bearbeitungsentgelt', amount: '250000.00', when: 'upfront' }] },
+      { 'idempotency-key': 'bad-2' },
+    );
+    expect(absurd.statusCode, absurd.body).toBe(400);
+    expect(problem(absurd).errors![0]).toMatchObject({ path: 'fees', message: expect.stringContaining('1.000 %') });
+    const [{ n }] = await ctx.database.query<{ n: string }>('select count(*) as n from offers where request_id = $1', [requestId]);
+    expect(Number(n)).toBe(0);
   });
 });

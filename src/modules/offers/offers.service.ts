@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Decimal } from 'decimal.js';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { pgErrorCode } from '../../platform/db/errors.js';
@@ -15,6 +16,9 @@ import { assertRequestVisible, loadRequestWithCompany, lockRequest, transition }
 import { commissionFor, DEFAULT_COMMISSION_RULE } from './commission.js';
 import { offers, type OfferRow } from './schema.js';
 import type { TCreateOffer, TOffer } from './offers.types.js';
+
+/** Highest effective annual rate an offer may have (10 = 1,000 %). */
+const MAX_EFFECTIVE_RATE = 10;
 
 /** Queue worked by whoever reacts to a new offer (e-mails to the borrower). */
 export const OFFER_RECEIVED_QUEUE = 'offer-received';
@@ -100,6 +104,11 @@ export async function createOffer(
       } catch (err) {
         if (err instanceof FinanceError) throw AppError.invalidField(err.field, err.message);
         throw err;
+      }
+      // An effective rate above 1,000 % is a typing error in fees or rate, not an offer (and beyond what the
+      // stored figure holds): refused at the fields that cause it.
+      if (new Decimal(figures.effectiveAnnualRate).gt(MAX_EFFECTIVE_RATE)) {
+        throw AppError.invalidField(input.fees.length > 0 ? 'fees' : 'nominalRate', 'Effektiver Jahreszins über 1.000 % – bitte Gebühren und Zins prüfen');
       }
       const commission = commissionFor(input.amount, await commissionRuleOf(tx, principal.lenderId));
       const [row] = await tx
