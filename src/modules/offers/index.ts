@@ -1,5 +1,5 @@
 export { offers, OFFER_STATUSES, type OfferRow, type OfferStatus } from './schema.js';
-export { createOffer, listOffers, offersView, findVisibleOffer, scheduleInputOf, OFFER_RECEIVED_QUEUE } from './offers.service.js';
+export { createOffer, listOffers, offersView, findVisibleOffer, offerFigures, scheduleInputOf, OFFER_RECEIVED_QUEUE } from './offers.service.js';
 export { commissionFor, DEFAULT_COMMISSION_RULE, type CommissionRule } from './commission.js';
 export { offerRoutes } from './routes.js';
 export { ZCreateOfferSchema, ZOfferSchema } from './offers.types.js';

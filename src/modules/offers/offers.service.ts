@@ -45,6 +45,25 @@ export function scheduleInputOf(o: Pick<OfferRow, 'amount' | 'nominalRate' | 'te
   };
 }
 
+type OfferTermsForFigures = Pick<TCreateOffer, 'amount' | 'nominalRate' | 'termMonths' | 'amortization' | 'graceMonths' | 'fees'>;
+
+/**
+ * The figures stored with an offer: effective annual rate (fees included), instalment and costs, for a
+ * drawdown on `calculatedFrom`. Live offers and the market simulator's history use the same. Throws FinanceError.
+ */
+export function offerFigures(terms: OfferTermsForFigures, calculatedFrom: string) {
+  const f = scheduleWithEffectiveRate({
+    amount: terms.amount,
+    nominalRate: terms.nominalRate,
+    termMonths: terms.termMonths,
+    amortization: terms.amortization,
+    graceMonths: terms.graceMonths,
+    fees: terms.fees,
+    startDate: calculatedFrom,
+  });
+  return { effectiveAnnualRate: f.effectiveAnnualRate, instalment: f.instalment, totalInterest: f.totalInterest, totalFees: f.totalFees, totalCost: f.totalCost };
+}
+
 async function commissionRuleOf(tx: Executor, lenderId: string) {
   const [rule] = await tx.select().from(commissionRules).where(eq(commissionRules.lenderId, lenderId));
   return rule ? { rate: rule.rate, minimum: rule.minimum, cap: rule.cap } : DEFAULT_COMMISSION_RULE;
@@ -92,15 +111,7 @@ export async function createOffer(
       const calculatedFrom = berlinToday();
       let figures;
       try {
-        figures = scheduleWithEffectiveRate({
-          amount: input.amount,
-          nominalRate: input.nominalRate,
-          termMonths: input.termMonths,
-          amortization: input.amortization,
-          graceMonths: input.graceMonths,
-          fees: input.fees,
-          startDate: calculatedFrom,
-        });
+        figures = offerFigures(input, calculatedFrom);
       } catch (err) {
         if (err instanceof FinanceError) throw AppError.invalidField(err.field, err.message);
         throw err;
@@ -129,11 +140,7 @@ export async function createOffer(
           conditions: input.conditions ?? null,
           validUntil: input.validUntil,
           calculatedFrom,
-          effectiveAnnualRate: figures.effectiveAnnualRate,
-          instalment: figures.instalment,
-          totalInterest: figures.totalInterest,
-          totalFees: figures.totalFees,
-          totalCost: figures.totalCost,
+          ...figures,
           commission,
         })
         .returning();

@@ -55,6 +55,7 @@ export {
   rateRequest,
   currentRating,
   ratingView,
+  ratingColumns,
   ratingClassForMatching,
   statementsOf,
   saveStatements,

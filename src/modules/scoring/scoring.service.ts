@@ -8,7 +8,7 @@ import { findVisibleCompany } from '../companies/index.js';
 import { assertRequestVisible, loadRequestWithCompany } from '../requests/index.js';
 import { parseFinancialsCsv } from './financials-csv.js';
 import { STATEMENT_FIELDS, ZFinancialStatementSchema, type FinancialStatement } from './financials.types.js';
-import { rateCompany } from './rating.js';
+import { rateCompany, type CompanyRating } from './rating.js';
 import { financialStatements, ratings } from './schema.js';
 
 type StatementRow = typeof financialStatements.$inferSelect;
@@ -32,6 +32,19 @@ export async function listFinancials(db: Executor, user: SessionUser, companyId:
 /** Requests of the company whose rating should follow its newest figures. */
 const OPEN_STATUSES = ['submitted', 'in_review', 'matched', 'offered'] as const;
 
+/** A rating as the ratings table stores it; rateRequest and the market simulator write the same. */
+export function ratingColumns(rating: CompanyRating) {
+  return {
+    ratingClass: rating.ratingClass,
+    probabilityOfDefault: rating.probabilityOfDefault,
+    score: rating.score.toFixed(2),
+    fiscalYear: rating.fiscalYear,
+    ratios: rating.ratios,
+    drivers: rating.drivers,
+    missing: [...rating.missing],
+  };
+}
+
 /** Rates a request from its company's statements and stores the rating (in the caller's transaction). */
 export async function rateRequest(tx: Executor, requestId: string, trigger: 'submit' | 'financials') {
   const { request, company } = await loadRequestWithCompany(tx, requestId);
@@ -39,18 +52,7 @@ export async function rateRequest(tx: Executor, requestId: string, trigger: 'sub
   const rating = rateCompany(statements, { amount: request.amount, termMonths: request.termMonths, product: request.product });
   const [row] = await tx
     .insert(ratings)
-    .values({
-      requestId,
-      companyId: company.id,
-      ratingClass: rating.ratingClass,
-      probabilityOfDefault: rating.probabilityOfDefault,
-      score: rating.score.toFixed(2),
-      fiscalYear: rating.fiscalYear,
-      ratios: rating.ratios,
-      drivers: rating.drivers,
-      missing: rating.missing,
-      trigger,
-    })
+    .values({ requestId, companyId: company.id, ...ratingColumns(rating), trigger })
     .returning();
   return row;
 }

@@ -13,7 +13,6 @@
  */
 import { Decimal } from 'decimal.js';
 import { createRng, deriveSeed, type Rng } from '../analytics/index.js';
-import { scheduleWithEffectiveRate } from '../finance/index.js';
 import {
   CompiledPolicyCache,
   evaluate,
@@ -24,9 +23,9 @@ import {
   type Product,
   type ScoreParts,
 } from '../matching/index.js';
-import { commissionFor, DEFAULT_COMMISSION_RULE, type CommissionRule } from '../offers/index.js';
+import { commissionFor, DEFAULT_COMMISSION_RULE, offerFigures, type CommissionRule } from '../offers/index.js';
 import { decide, type OfferTerms } from '../sandbox/index.js';
-import { rateCompany, type FinancialStatement } from '../scoring/index.js';
+import { rateCompany, ratingColumns, type FinancialStatement } from '../scoring/index.js';
 import { berlinDate } from '../../platform/time.js';
 import {
   AMOUNT_TO_REVENUE,
@@ -373,18 +372,7 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
 
     const rating = rateCompany(draft.statements, { amount, termMonths, product });
     const ratingClass = rating.missing.includes('statements') ? null : rating.ratingClass;
-    out.ratings.push({
-      requestId,
-      companyId: company.id,
-      ratingClass: rating.ratingClass,
-      probabilityOfDefault: rating.probabilityOfDefault,
-      score: rating.score.toFixed(2),
-      fiscalYear: rating.fiscalYear,
-      ratios: rating.ratios,
-      drivers: rating.drivers,
-      missing: [...rating.missing],
-      computedAt: submittedAt,
-    });
+    out.ratings.push({ requestId, companyId: company.id, ...ratingColumns(rating), computedAt: submittedAt });
 
     const subject: MatchSubject = {
       product,
@@ -464,15 +452,7 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
         if (decision.kind !== 'offer') continue;
         const calculatedFrom = berlinDay(respondedAt);
         const terms = decision.terms;
-        const figures = scheduleWithEffectiveRate({
-          amount: terms.amount,
-          nominalRate: terms.nominalRate,
-          termMonths: terms.termMonths,
-          amortization: terms.amortization,
-          graceMonths: terms.graceMonths,
-          fees: terms.fees,
-          startDate: calculatedFrom,
-        });
+        const figures = offerFigures(terms, calculatedFrom);
         out.offers.push({
           id: uuid(ids),
           requestId,
@@ -481,11 +461,7 @@ export function simulateMarket(options: SimulationOptions, lenders: readonly Sim
           idempotencyKey: `simulation-${dispatchId}`,
           terms,
           calculatedFrom,
-          effectiveAnnualRate: figures.effectiveAnnualRate,
-          instalment: figures.instalment,
-          totalInterest: figures.totalInterest,
-          totalFees: figures.totalFees,
-          totalCost: figures.totalCost,
+          ...figures,
           commission: commissionFor(terms.amount, options.commissionRules?.get(lender.id) ?? DEFAULT_COMMISSION_RULE),
           createdAt: respondedAt,
         });
