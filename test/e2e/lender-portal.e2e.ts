@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { PRODUCTS, type Product } from '../../src/modules/vocabulary/index.js';
 import { baseUrl, expectAccessible, launch, login, newPage, screenshot } from './browser.js';
 
 /**
@@ -10,17 +11,6 @@ import { baseUrl, expectAccessible, launch, login, newPage, screenshot } from '.
 
 const PASSWORD = 'kreditplatz-demo';
 const TOP_N = 8; // DISPATCH_TOP_N default: only the best 8 eligible lenders receive a request
-const PRODUCTS = [
-  'working_capital_loan',
-  'investment_loan',
-  'real_estate_loan',
-  'leasing',
-  'factoring',
-  'purchase_financing',
-  'mezzanine',
-  'promotional_loan',
-] as const;
-type Product = (typeof PRODUCTS)[number];
 
 /** A real postcode and town per federal state; the first entries of Bavaria are the demo lender's home. */
 const TOWNS: Record<string, [string, string][]> = {

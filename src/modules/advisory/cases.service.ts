@@ -5,7 +5,7 @@ import { auditLog } from '../../platform/audit/schema.js';
 import { users } from '../../platform/auth/schema.js';
 import type { SessionUser } from '../../platform/auth/sessions.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { companies, findIndustryCode } from '../companies/index.js';
+import { companies, toCompany } from '../companies/index.js';
 import { financingRequests } from '../requests/index.js';
 import { currentRating, ratingView, statementsOf } from '../scoring/index.js';
 import { requireStaff } from './assignments.service.js';
@@ -187,21 +187,8 @@ export async function getCase(db: Executor, user: SessionUser, requestId: string
   return {
     case: summary(row, now, sla),
     purpose: row.request.purpose,
-    company: {
-      id: company.id,
-      name: company.name,
-      legalForm: company.legalForm,
-      registerNumber: company.registerNumber,
-      street: company.street,
-      postalCode: company.postalCode,
-      city: company.city,
-      federalState: company.federalState,
-      industryCode: company.industryCode,
-      industryLabel: findIndustryCode(company.industryCode)?.labelDe ?? company.industryCode,
-      foundedOn: company.foundedOn,
-      employees: company.employees,
-      annualRevenue: company.annualRevenue,
-    },
+    // The full profile; the response schema (CaseCompany) passes on what the case page shows.
+    company: toCompany(company),
     financials,
     rating: rating ? ratingView(rating) : null,
     matches,

@@ -11,9 +11,6 @@ import type { CreditPolicy } from './credit-policy.types.js';
 export { LEGAL_FORMS, LENDER_TYPES, PRODUCTS, type LegalForm, type LenderType, type Product } from '../vocabulary/index.js';
 import type { LegalForm, LenderType, Product } from '../vocabulary/index.js';
 
-
-
-
 /** German federal states as ISO 3166-2:DE suffixes ("BY" for DE-BY). */
 export const FEDERAL_STATES = [
   'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
