@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZMoney } from '../../platform/http/openapi.js';
-import { FEDERAL_STATE_CODES } from '../companies/index.js';
+import { FEDERAL_STATES } from '../vocabulary/index.js';
 import { PRODUCTS, REQUEST_STATUSES } from '../requests/index.js';
 import { ASSIGNMENT_METHODS, MESSAGE_SIDES, TASK_KINDS, TASK_STATUSES } from './schema.js';
 
@@ -50,7 +50,7 @@ export const ZCaseQuery = z.strictObject({
   amountMin: ZMoney.optional(),
   amountMax: ZMoney.optional(),
   /** Federal state of the company (ISO 3166-2:DE code without prefix, e.g. BY). */
-  region: csv(FEDERAL_STATE_CODES as [string, ...string[]]),
+  region: csv(FEDERAL_STATES),
   /** Only cases whose borrower has waited at least this many hours for an offer. */
   waitingMinHours: z.coerce.number().min(0).max(24 * 365).optional(),
   serviceLevel: csv(['green', 'amber', 'red', 'none'] as const),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZMoney } from '../../platform/http/openapi.js';
 import { berlinToday, isCalendarDate } from '../../platform/time.js';
-import { FEDERAL_STATE_CODES } from './federal-states.js';
+import { FEDERAL_STATES } from '../vocabulary/index.js';
 import { LEGAL_FORMS } from './schema.js';
 
 export const ZCalendarDate = z
@@ -47,7 +47,7 @@ export const ZCompanySchema = z
     street: z.string(),
     postalCode: z.string(),
     city: z.string(),
-    federalState: z.enum(FEDERAL_STATE_CODES as [string, ...string[]]),
+    federalState: z.enum(FEDERAL_STATES),
     industryCode: z.string(),
     industryLabel: z.string(),
     foundedOn: z.string(),

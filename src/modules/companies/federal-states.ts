@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
 
-/** The 16 German federal states by their ISO 3166-2:DE suffix. */
-export const FEDERAL_STATES = {
+import { FEDERAL_STATES, type FederalState } from '../vocabulary/index.js';
+
+export { FEDERAL_STATES, type FederalState };
+
+/** The states' German names, as the postcode package spells them (it keys its records by name). */
+const FEDERAL_STATE_NAMES: Readonly<Record<FederalState, string>> = {
   BW: 'Baden-Württemberg',
   BY: 'Bayern',
   BE: 'Berlin',
@@ -18,11 +22,9 @@ export const FEDERAL_STATES = {
   ST: 'Sachsen-Anhalt',
   SH: 'Schleswig-Holstein',
   TH: 'Thüringen',
-} as const;
-export type FederalState = keyof typeof FEDERAL_STATES;
-export const FEDERAL_STATE_CODES = Object.keys(FEDERAL_STATES) as FederalState[];
+};
 
-const codeByName = new Map<string, FederalState>(Object.entries(FEDERAL_STATES).map(([code, name]) => [name, code as FederalState]));
+const codeByName = new Map<string, FederalState>(Object.entries(FEDERAL_STATE_NAMES).map(([code, name]) => [name, code as FederalState]));
 // The package misspells one state; without this alias no Schleswig-Holstein postcode would resolve.
 codeByName.set('Schlewig-Holstein', 'SH');
 

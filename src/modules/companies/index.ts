@@ -1,6 +1,6 @@
 export { companies, LEGAL_FORMS, type LegalForm, type CompanyRow } from './schema.js';
 export { companyRoutes } from './routes.js';
 export { findVisibleCompany, canSeeCompany, toCompany, createCompany } from './companies.service.js';
-export { FEDERAL_STATES, FEDERAL_STATE_CODES, federalStateOfPostalCode, type FederalState } from './federal-states.js';
+export { FEDERAL_STATES, federalStateOfPostalCode, type FederalState } from './federal-states.js';
 export { findIndustryCode, industryCodes, type IndustryCode } from './industry-codes.js';
 export type { TCompany, TCreateCompany } from './companies.types.js';

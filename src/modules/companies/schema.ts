@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.js';
-import { LEGAL_FORMS } from '../vocabulary/index.js';
+import { FEDERAL_STATES, LEGAL_FORMS } from '../vocabulary/index.js';
 
 export { LEGAL_FORMS, type LegalForm } from '../vocabulary/index.js';
 
@@ -19,7 +19,7 @@ export const companies = pgTable(
     postalCode: text('postal_code').notNull(),
     city: text('city').notNull(),
     /** ISO 3166-2:DE suffix, derived from the postal code. */
-    federalState: text('federal_state').notNull(),
+    federalState: text('federal_state', { enum: FEDERAL_STATES }).notNull(),
     /** WZ 2008 code: section letter or division/group/class ("C", "25", "25.6", "25.62"). */
     industryCode: text('industry_code').notNull(),
     foundedOn: date('founded_on', { mode: 'string' }).notNull(),

@@ -8,14 +8,17 @@
 import type { Executor } from '../../platform/db/database.js';
 import type { CreditPolicy } from './credit-policy.types.js';
 
-export { LEGAL_FORMS, LENDER_TYPES, PRODUCTS, type LegalForm, type LenderType, type Product } from '../vocabulary/index.js';
+export {
+  FEDERAL_STATES,
+  LEGAL_FORMS,
+  LENDER_TYPES,
+  PRODUCTS,
+  type FederalState,
+  type LegalForm,
+  type LenderType,
+  type Product,
+} from '../vocabulary/index.js';
 import type { LegalForm, LenderType, Product } from '../vocabulary/index.js';
-
-/** German federal states as ISO 3166-2:DE suffixes ("BY" for DE-BY). */
-export const FEDERAL_STATES = [
-  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
-] as const;
-export type FederalState = (typeof FEDERAL_STATES)[number];
 
 /** The credit-policy criteria, in the order reasons are listed. Names are the policy's keys. */
 export const CRITERIA = [

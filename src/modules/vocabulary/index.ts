@@ -47,3 +47,9 @@ export const LENDER_TYPES = [
   'debt_fund',
 ] as const;
 export type LenderType = (typeof LENDER_TYPES)[number];
+
+/** The 16 German federal states by their ISO 3166-2:DE suffix ("BY" for DE-BY). */
+export const FEDERAL_STATES = [
+  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
+] as const;
+export type FederalState = (typeof FEDERAL_STATES)[number];
