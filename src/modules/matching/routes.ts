@@ -6,8 +6,8 @@ import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { ZIdParams, ZProblem, ZMoney } from '../../platform/http/openapi.js';
 import { berlinToday } from '../../platform/time.js';
-import { federalStateOfPostalCode, findIndustryCode } from '../companies/index.js';
-import { assertRequestVisible, loadRequestWithCompany, transition } from '../requests/index.js';
+import { federalStateOfPostalCode, findIndustryCode, ZCreateCompanySchema } from '../companies/index.js';
+import { assertRequestVisible, loadRequestWithCompany, transition, ZCreateRequestSchema } from '../requests/index.js';
 import { LEGAL_FORMS, PRODUCTS, type ApprovalScorerSource } from './matching.types.js';
 import { getMatches, matchRequest, previewMatch } from './matching.service.js';
 
@@ -53,18 +53,11 @@ export const ZMatchesSchema = z
   ])
   .meta({ id: 'Matches' });
 
+// The same field rules as a real request and company, so a preview answers exactly what a submit would.
 const ZPreviewSchema = z.strictObject({
-  product: z.enum(PRODUCTS),
-  amount: ZMoney,
-  termMonths: z.number().int().min(1).max(360),
+  ...ZCreateRequestSchema.pick({ product: true, amount: true, termMonths: true }).shape,
   ratingClass: z.number().int().min(1).max(10).nullable().optional(),
-  company: z.strictObject({
-    postalCode: z.string().regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' }),
-    industryCode: z.string().min(1).max(10),
-    legalForm: z.enum(LEGAL_FORMS),
-    foundedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Datum JJJJ-MM-TT' }),
-    annualRevenue: ZMoney,
-  }),
+  company: ZCreateCompanySchema.pick({ postalCode: true, industryCode: true, legalForm: true, foundedOn: true, annualRevenue: true }).strict(),
 });
 
 export function matchingRoutes(

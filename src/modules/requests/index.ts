@@ -11,3 +11,4 @@ export {
   lockRequest,
   type AfterSubmit,
 } from './requests.service.js';
+export { ZCreateRequestSchema } from './requests.types.js';
