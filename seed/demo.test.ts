@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/platform/auth/auth.service.js';
 import { SYSTEM_ACTOR } from '../src/platform/audit/audit.js';
+import type { Executor } from '../src/platform/db/database.js';
+import { addLenderUser, insertLender } from '../src/modules/lenders/index.js';
 import { Client, startTestApp, type TestContext } from '../test/helpers/app.js';
 import { DEMO_USERS, seedDemo } from './demo.js';
 
@@ -13,8 +15,17 @@ afterAll(() => ctx.close());
 describe('demo seed', () => {
   it('has a demo analyst login, added to a demo database seeded before the role existed', async () => {
     expect(DEMO_USERS.find((u) => u.role === 'analyst')?.email).toBe('analyst@demo.kreditplatz.local');
-    // An older demo database: the demo borrower exists, so the full seed does not run again.
-    await createUser(ctx.database, { ...DEMO_USERS[0], password: 'kreditplatz-demo' }, SYSTEM_ACTOR);
+    // An older demo database: every demo login but the analyst exists, so the full seed does not run again.
+    for (const u of DEMO_USERS.filter((d) => d.role !== 'analyst')) {
+      const link =
+        u.role === 'lender'
+          ? async (tx: Executor, user: { id: string }) => {
+              const home = await insertLender(tx, { name: 'Sparkasse Althausen', type: 'savings_bank', contactEmail: 'kredit@althausen.example', policy: {} }, SYSTEM_ACTOR);
+              await addLenderUser(tx, user.id, home.id, SYSTEM_ACTOR);
+            }
+          : undefined;
+      await createUser(ctx.database, { ...u, password: 'kreditplatz-demo' }, SYSTEM_ACTOR, link);
+    }
     const logins = await seedDemo(ctx.platform.ctx, { password: 'kreditplatz-demo' });
     expect(logins).toContainEqual({ role: 'analyst', email: 'analyst@demo.kreditplatz.local' });
     const analyst = new Client(ctx.app);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../src/platform/http/context.js';
+import type { Executor } from '../src/platform/db/database.js';
 import { submitHook } from '../src/app.js';
 import { users, type Role } from '../src/platform/auth/schema.js';
 import { createUser } from '../src/platform/auth/auth.service.js';
@@ -42,16 +43,13 @@ export async function seedDemo(
   if (existing) {
     for (const u of DEMO_USERS) {
       const [found] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, u.email));
-      if (!found) await createUser(database, { ...u, password: opts.password }, SYSTEM_ACTOR);
+      // The lender login is as old as the demo data, so only roles without a lender link come new here.
+      if (!found && u.role !== 'lender') await createUser(database, { ...u, password: opts.password }, SYSTEM_ACTOR);
     }
     return logins;
   }
 
   opts.log?.info('seeding demo data');
-  const created = new Map<Role, Awaited<ReturnType<typeof createUser>>>();
-  for (const u of DEMO_USERS) {
-    created.set(u.role, await createUser(database, { ...u, password: opts.password }, SYSTEM_ACTOR));
-  }
   const demoLenders = generateDemoLenders();
   const lenderIds = await database.db.transaction(async (tx) => {
     const ids = new Map<string, string>();
@@ -70,7 +68,11 @@ export async function seedDemo(
   const home =
     demoLenders.find((l) => l.type === 'savings_bank' && l.federalState === 'BY' && (l.policy.products ?? []).includes('investment_loan')) ??
     demoLenders[0];
-  await database.db.transaction((tx) => addLenderUser(tx, created.get('lender')!.id, lenderIds.get(home.key)!, SYSTEM_ACTOR));
+  const created = new Map<Role, Awaited<ReturnType<typeof createUser>>>();
+  for (const u of DEMO_USERS) {
+    const linkToLender = u.role === 'lender' ? (tx: Executor, user: { id: string }) => addLenderUser(tx, user.id, lenderIds.get(home.key)!, SYSTEM_ACTOR) : undefined;
+    created.set(u.role, await createUser(database, { ...u, password: opts.password }, SYSTEM_ACTOR, linkToLender));
+  }
 
   // A simulated market history of the sandbox lenders and an approval model trained on it and active,
   // so matching ranks by approval probability from the first request on (about 10–20 s).

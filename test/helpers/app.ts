@@ -1,7 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startPlatform, type Platform } from '../../src/app.js';
-import type { Database } from '../../src/platform/db/database.js';
+import type { Database, Executor } from '../../src/platform/db/database.js';
+import { addLenderUser, insertLender } from '../../src/modules/lenders/index.js';
 import { createUser } from '../../src/platform/auth/auth.service.js';
 import type { Role } from '../../src/platform/auth/schema.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.js';
@@ -76,9 +77,33 @@ export async function registeredBorrower(ctx: TestContext, name = 'Erika Musterf
 }
 
 /** Creates a user of any role directly (roles other than borrower are not self-registered) and signs in. */
-export async function signedInAs(ctx: TestContext, role: Role) {
+/**
+ * A signed-in user of the role. A lender user belongs to `opts.lenderId`, or else to a lender of its own
+ * whose policy fits no ordinary request (the database refuses a lender user without a lender).
+ */
+export async function signedInAs(ctx: TestContext, role: Role, opts: { lenderId?: string } = {}) {
   const email = uniqueEmail(role);
-  const user = await createUser(ctx.database, { email, password: PASSWORD, name: `Test ${role}`, role }, SYSTEM_ACTOR);
+  let link: ((tx: Executor, user: { id: string }) => Promise<void>) | undefined;
+  if (role === 'lender') {
+    link = async (tx, user) => {
+      const lenderId =
+        opts.lenderId ??
+        (
+          await insertLender(
+            tx,
+            {
+              name: `Hausbank von ${email}`,
+              type: 'private_bank',
+              contactEmail: `kredit.${email}`,
+              policy: { products: ['mezzanine'], amount: { min: '50000000.00', max: '50000000.00' } },
+            },
+            SYSTEM_ACTOR,
+          )
+        ).id;
+      await addLenderUser(tx, user.id, lenderId, SYSTEM_ACTOR);
+    };
+  }
+  const user = await createUser(ctx.database, { email, password: PASSWORD, name: `Test ${role}`, role }, SYSTEM_ACTOR, link);
   const client = new Client(ctx.app);
   const res = await client.post('/api/v1/auth/login', { email, password: PASSWORD });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);

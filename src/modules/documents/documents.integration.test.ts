@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit/schema.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
-import { addLenderUser, createApiKey } from '../lenders/index.js';
+import { createApiKey } from '../lenders/index.js';
 import { Client, createCompany, problem, registeredBorrower, signedInAs, startTestApp, type TestContext } from '../../../test/helpers/app.js';
 import {
   multipartForm,
@@ -285,8 +285,7 @@ describe('uploading documents', () => {
     expect((await upload(stranger.client, `/api/v1/financing-requests/${b.requestId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf })).statusCode).toBe(404);
     expect((await upload(stranger.client, `/api/v1/companies/${b.companyId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf })).statusCode).toBe(404);
     expect((await upload(new Client(ctx.app), `/api/v1/companies/${b.companyId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf })).statusCode).toBe(401);
-    const officer = await signedInAs(ctx, 'lender');
-    await ctx.database.db.transaction((tx) => addLenderUser(tx, officer.user.id, lenders.A.id, SYSTEM_ACTOR));
+    const officer = await signedInAs(ctx, 'lender', { lenderId: lenders.A.id });
     expect((await upload(officer.client, `/api/v1/financing-requests/${b.requestId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf })).statusCode).toBe(404);
     const byAdvisor = await upload(advisor.client, `/api/v1/financing-requests/${b.requestId}/documents`, { kind: 'other' }, { filename: 'x.pdf', content: pdf });
     expect(byAdvisor.statusCode, byAdvisor.body).toBe(201);
@@ -364,8 +363,7 @@ describe('lists, checklist and access', () => {
     expect((await A.get(`/api/v1/financing-requests/${b.requestId}/documents`)).json().items[0].downloadUrl).toMatch(/^\/api\/v1\/lender\/requests\//);
 
     // A lender user's session works the same; a document of another company through this request does not.
-    const officer = await signedInAs(ctx, 'lender');
-    await ctx.database.db.transaction((tx) => addLenderUser(tx, officer.user.id, lenders.A.id, SYSTEM_ACTOR));
+    const officer = await signedInAs(ctx, 'lender', { lenderId: lenders.A.id });
     expect((await officer.client.get(`/api/v1/documents/${ids[1]}/content`)).statusCode).toBe(200);
     const elsewhere = await borrowerWithRequest();
     const foreign = await upload(elsewhere.client, `/api/v1/companies/${elsewhere.companyId}/documents`, { kind: 'bwa' }, { filename: 'f.pdf', content: await samplePdf('fremd-B') });

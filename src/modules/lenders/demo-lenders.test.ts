@@ -34,6 +34,8 @@ describe('demo lenders', () => {
     expect(lenders.filter((l) => l.type === 'savings_bank').length).toBeGreaterThanOrEqual(80);
     expect(lenders.filter((l) => l.type === 'cooperative_bank').length).toBeGreaterThanOrEqual(80);
     expect(lenders.every((l) => l.demo === true)).toBe(true);
+    // a contact desk and address for each, never a person's name
+    expect(lenders.filter((l) => !l.contactName || !l.contactEmail.endsWith('@lenders.demo.kreditplatz.local'))).toEqual([]);
   });
 
   it('every policy validates against the credit-policy schema', () => {
@@ -63,6 +65,9 @@ describe('demo lenders', () => {
     expect(new Set(names).size).toBe(names.length);
     expect(names.some((n) => /-alt-|Zndl|Filiale|\(Gf/.test(n))).toBe(false);
     expect(lenders.find((l) => l.key === 'deutsche-bank')).toMatchObject({ bic: 'DEUTDEFFXXX', type: 'private_bank' });
+    // building societies and state banks do not lend to SMEs like this, in whatever spelling the table has
+    const regional = lenders.filter((l) => l.type === 'savings_bank' || l.type === 'cooperative_bank');
+    expect(regional.filter((l) => /bauspar|landesbank|girozentrale|sparda/i.test(l.name)).map((l) => l.name)).toEqual([]);
     expect(lenders.find((l) => l.key === 'lfa-foerderbank-bayern')).toMatchObject({ bic: 'LFFBDEMMXXX', federalState: 'BY' });
   });
 

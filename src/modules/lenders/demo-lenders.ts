@@ -40,6 +40,8 @@ export interface DemoLender {
   bic: string | null;
   /** Seat of the lender; null for fictitious nationwide lenders. */
   federalState: FederalState | null;
+  /** The desk a broker reaches there (a department, never an invented person at a real bank). */
+  contactName: string;
   contactEmail: string;
   demo: true;
   policy: CreditPolicy;
@@ -237,7 +239,21 @@ interface Institution {
 
 const NOT_AN_INSTITUTION =
   /-alt-|\bG[fF]\b|\bGF\b|Zndl|Zweigniederlassung|Niederlassung|Filiale|\bFil\b|\bNdl\b|GAA|Bauspar|\bLBS\b|Landesbank|Girozentrale|Sparda|\bPSD\b|S-Kreditpartner|DekaBank|\bZVA?\b|\(|Clearing|Gf$/;
+// Building societies, state banks and clearing houses in any spelling ("start:bausparkasse" would otherwise pass as a savings bank).
+const NOT_AN_SME_LENDER = /bauspar|landesbank|girozentrale|sparda|dekabank|clearing|niederlassung/i;
 const SAVINGS_BANK = /sparkasse/i;
+
+const CONTACT_DESK: Readonly<Record<LenderType, string>> = {
+  savings_bank: 'Firmenkundenbetreuung',
+  cooperative_bank: 'Firmenkundenbetreuung',
+  private_bank: 'Firmenkundengeschäft Mittelstand',
+  direct_bank: 'Geschäftskunden-Kreditteam',
+  promotional_bank: 'Förderberatung',
+  leasing: 'Vertrieb Leasing',
+  factoring: 'Vertrieb Factoring',
+  fintech_lender: 'Kreditteam',
+  debt_fund: 'Investment-Team',
+};
 const COOPERATIVE_BANK = /volksbank|raiffeisen|\bvr[ -]?bank|genossenschaftsbank|spar- und kreditbank|darlehnskasse/i;
 const GENERIC_NAMES = /^(?:Volks- und Raiffeisenbank|Volksbank Raiffeisenbank|Raiffeisen-Volksbank|Raiffeisenbank-Volksbank|VR-Bank|VR Bank|Raiffeisenbank|Volksbank|Sparkasse)$/;
 
@@ -245,7 +261,7 @@ function regionalInstitutions(table: BankTable, towns: Towns): { savings: Instit
   const byBic = new Map<string, { blz: string; name: string; bic: string }>();
   for (const blz of Object.keys(table).sort()) {
     const [name, bic] = table[blz];
-    if (bic === undefined || bic === '' || NOT_AN_INSTITUTION.test(name)) continue;
+    if (bic === undefined || bic === '' || NOT_AN_INSTITUTION.test(name) || NOT_AN_SME_LENDER.test(name)) continue;
     if (!SAVINGS_BANK.test(name) && !COOPERATIVE_BANK.test(name)) continue;
     if (!byBic.has(bic)) byBic.set(bic, { blz, name, bic }); // further sort codes of the same institution
   }
@@ -564,7 +580,7 @@ export function generateDemoLenders(options: DemoLenderOptions = {}): DemoLender
   const dice = new Dice(seededRandom(options.seed ?? DEFAULT_DEMO_SEED));
   const table = loadBankTable();
   const towns = new Towns(loadZipCodes());
-  const drafts: Omit<DemoLender, 'key' | 'contactEmail' | 'demo'>[] = [];
+  const drafts: Omit<DemoLender, 'key' | 'contactName' | 'contactEmail' | 'demo'>[] = [];
 
   const { savings, cooperative } = regionalInstitutions(table, towns);
   for (const inst of stratifiedSample(dice, savings, 95)) {
@@ -612,6 +628,7 @@ export function generateDemoLenders(options: DemoLenderOptions = {}): DemoLender
       type: draft.type,
       bic: draft.bic,
       federalState: draft.federalState,
+      contactName: CONTACT_DESK[draft.type],
       contactEmail: `${key}@lenders.demo.kreditplatz.local`,
       demo: true as const,
       policy: ZCreditPolicySchema.parse(clean(draft.policy)),

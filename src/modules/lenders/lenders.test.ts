@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addLenderUser } from './index.js';
+import { eq } from 'drizzle-orm';
 import { problem, signedInAs, startTestApp, type TestContext } from '../../../test/helpers/app.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
+import { createUser } from '../../platform/auth/auth.service.js';
+import { users } from '../../platform/auth/schema.js';
+import { pgErrorCode } from '../../platform/db/errors.js';
+import { addLenderUser, lenderUsers } from './index.js';
 
 let ctx: TestContext;
 let admin: Awaited<ReturnType<typeof signedInAs>>;
@@ -28,9 +32,7 @@ async function newLender(name: string, policy: object = POLICY) {
 
 /** A lender user attached to the given lender. */
 async function lenderUserOf(lenderId: string) {
-  const u = await signedInAs(ctx, 'lender');
-  await ctx.database.db.transaction((tx) => addLenderUser(tx, u.user.id, lenderId, SYSTEM_ACTOR));
-  return u;
+  return signedInAs(ctx, 'lender', { lenderId });
 }
 
 describe('lenders and credit policies', () => {
@@ -97,5 +99,38 @@ describe('lenders and credit policies', () => {
     );
     expect(row.before.version).toBe(1);
     expect(row.after).toEqual({ version: 2, policy: { products: ['leasing'] } });
+  });
+
+  it('keeps every lender user at exactly one lender, enforced by the database at commit', async () => {
+    const home = await newLender('Sparkasse Heimathausen');
+    const other = await newLender('Sparkasse Nachbarhausen');
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'committed', (err: unknown) => pgErrorCode(err) ?? String(err));
+
+    // none: a lender user without a lender does not commit
+    expect(await codeOf(createUser(ctx.database, { email: 'ohne-bank@example.test', password: 'ein-langes-passwort', name: 'Ohne Bank', role: 'lender' }, SYSTEM_ACTOR))).toBe('23514');
+    expect(await ctx.database.query("select 1 from users where email = 'ohne-bank@example.test'")).toEqual([]);
+
+    // one: with its link in the same transaction it does, and signs in to see its own lender only
+    const officer = await lenderUserOf(home.id);
+    expect((await officer.client.get('/api/v1/lenders')).json().items.map((l: { id: string }) => l.id)).toEqual([home.id]);
+
+    // not two: a second link is refused by the key
+    const addSecond = ctx.database.db.transaction((tx) => addLenderUser(tx, officer.user.id, other.id, SYSTEM_ACTOR));
+    expect(await codeOf(addSecond)).toBe('23505');
+
+    // dropping the link alone is refused; moving to another lender in one transaction is fine
+    const drop = ctx.database.db.transaction((tx) => tx.delete(lenderUsers).where(eq(lenderUsers.userId, officer.user.id)));
+    expect(await codeOf(drop)).toBe('23514');
+    const move = ctx.database.db.transaction(async (tx) => {
+      await tx.delete(lenderUsers).where(eq(lenderUsers.userId, officer.user.id));
+      await addLenderUser(tx, officer.user.id, other.id, SYSTEM_ACTOR);
+    });
+    expect(await codeOf(move)).toBe('committed');
+    expect((await officer.client.get('/api/v1/lenders')).json().items.map((l: { id: string }) => l.id)).toEqual([other.id]);
+
+    // a user made a lender user without a lender is refused too
+    const advisor = await signedInAs(ctx, 'advisor');
+    const promote = ctx.database.db.transaction((tx) => tx.update(users).set({ role: 'lender' }).where(eq(users.id, advisor.user.id)));
+    expect(await codeOf(promote)).toBe('23514');
   });
 });

@@ -133,7 +133,24 @@ describe('matching on submit', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(problem(bad).errors![0].path).toBe('company.postalCode');
+    // the same field rules as a real company and request: a day that does not exist, a founding in the future, too small an amount
+    const valid = { product: 'leasing', amount: '80000.00', termMonths: 48, company: { postalCode: '01067', industryCode: '49.41', legalForm: 'GmbH', foundedOn: '2020-01-01', annualRevenue: '900000.00' } };
+    for (const [change, path] of [
+      [{ company: { ...valid.company, foundedOn: '2023-02-30' } }, 'company.foundedOn'],
+      [{ company: { ...valid.company, foundedOn: '2099-01-01' } }, 'company.foundedOn'],
+      [{ amount: '0.00' }, 'amount'],
+      [{ company: { ...valid.company, vatId: 'DE136695976' } }, 'company.vatId'], // unknown here
+    ] as const) {
+      const res = await advisor.client.post('/api/v1/matching/preview', { ...valid, ...change });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(problem(res).errors![0].path).toBe(path);
+    }
+    // advisors and admins only: a borrower and a lender user get 403 for a valid body
     const borrower = await registeredBorrower(ctx);
-    expect((await borrower.client.post('/api/v1/matching/preview', {})).statusCode).toBe(400);
+    expect((await borrower.client.post('/api/v1/matching/preview', valid)).statusCode).toBe(403);
+    const officer = await signedInAs(ctx, 'lender');
+    expect((await officer.client.post('/api/v1/matching/preview', valid)).statusCode).toBe(403);
+    expect((await admin.client.post('/api/v1/matching/preview', valid)).statusCode).toBe(200);
+    expect((await ctx.database.query<{ n: string }>('select count(*) as n from match_runs'))[0].n).toBe(before[0].n);
   });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { addLenderUser } from '../lenders/index.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { createApiKey } from '../lenders/index.js';
 import { Client, createCompany, problem, registeredBorrower, signedInAs, startTestApp, type TestContext } from '../../../test/helpers/app.js';
@@ -154,8 +153,7 @@ describe('dispatch and offers through the lender API', () => {
 
   it('lets a lender user decline through the portal session, with a reason', async () => {
     const { borrower, requestId } = await submittedRequest();
-    const user = await signedInAs(ctx, 'lender');
-    await ctx.database.db.transaction((tx) => addLenderUser(tx, user.user.id, lenderIds[0], SYSTEM_ACTOR));
+    const user = await signedInAs(ctx, 'lender', { lenderId: lenderIds[0] });
     await until(() => user.client.get(`/api/v1/lender/requests/${requestId}`), (r) => r.statusCode === 200);
     const bad = await user.client.post(`/api/v1/lender/requests/${requestId}/decline`, { reason: '' });
     expect(bad.statusCode).toBe(400);

@@ -8,7 +8,7 @@ import { buildHttp } from '../../platform/http/app.js';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.js';
 import { Client, createCompany, registeredBorrower, signedInAs, startTestApp, type TestContext } from '../../../test/helpers/app.js';
 import { dispatches } from '../dispatch/index.js';
-import { addLenderUser, createApiKey, insertLender, lenders, setWebhook } from '../lenders/index.js';
+import { createApiKey, insertLender, lenders, setWebhook } from '../lenders/index.js';
 import {
   deliverWebhook,
   offerAcceptedEvent,
@@ -299,8 +299,7 @@ describe('delivery log and redelivery through the lender API', () => {
     expect((await api.get('/api/v1/lender/webhook/deliveries?limit=0')).statusCode).toBe(400);
 
     // A person of the lender sees the same log through the portal session.
-    const user = await signedInAs(ctx, 'lender');
-    await ctx.database.db.transaction((tx) => addLenderUser(tx, user.user.id, mine.id, SYSTEM_ACTOR));
+    const user = await signedInAs(ctx, 'lender', { lenderId: mine.id });
     expect((await webhookClient(user.client).get('/api/v1/lender/webhook/deliveries')).json().total).toBe(3);
 
     // Another lender neither sees nor redelivers them.

@@ -38,10 +38,22 @@ async function insertUser(tx: Executor, input: Omit<NewUser, 'password'> & { pas
   }
 }
 
-/** Creates a user with the given role (admin tools, demo seed). */
-export async function createUser(database: Database, input: NewUser, actor: Actor): Promise<SessionUser> {
+/**
+ * Creates a user with the given role (admin tools, demo seed). `alsoInTransaction` writes what must commit
+ * with the user — a lender user's link to its lender, which the database requires at commit.
+ */
+export async function createUser(
+  database: Database,
+  input: NewUser,
+  actor: Actor,
+  alsoInTransaction?: (tx: Executor, user: SessionUser) => Promise<void>,
+): Promise<SessionUser> {
   const passwordHash = await hashPassword(input.password);
-  return database.db.transaction((tx) => insertUser(tx, { ...input, passwordHash }, actor));
+  return database.db.transaction(async (tx) => {
+    const user = await insertUser(tx, { ...input, passwordHash }, actor);
+    await alsoInTransaction?.(tx, user);
+    return user;
+  });
 }
 
 /** Self-registration: always a borrower, signed in at once. User and session commit together. */
