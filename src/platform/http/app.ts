@@ -20,6 +20,7 @@ import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
 import { migrationsApplied } from '../db/database.js';
 import { registerMetrics } from '../observability/metrics.js';
 import type { AppContext } from './context.js';
+import { registerNulGuard } from './nul-guard.js';
 import { registerProblemHandler, sendProblem } from './problem.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -47,6 +48,7 @@ export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<Fas
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  registerNulGuard(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false, ...(ctx.config.rateLimits ? {} : { allowList: () => true }) });

@@ -1,6 +1,18 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform } from '../../app.js';
-import { Client, problem, registeredBorrower, startTestApp, type TestContext } from '../../../test/helpers/app.js';
+import { buildHttp } from './app.js';
+import {
+  Client,
+  createCompany,
+  problem,
+  registeredBorrower,
+  signedInAs,
+  startTestApp,
+  VALID_COMPANY,
+  type TestContext,
+} from '../../../test/helpers/app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -93,6 +105,70 @@ describe('HTTP contract', () => {
       expect(codes.slice(30)).toEqual([429, 429]);
     } finally {
       await platform.close();
+    }
+  });
+
+});
+
+describe('the NUL character', () => {
+  it('is refused in any JSON string with a 400 naming the field, never a 500', async () => {
+    const reg = await new Client(ctx.app).post('/api/v1/auth/register', { email: 'nul@example.test', password: 'correct-horse-battery', name: 'Eri\u0000ka' });
+    expect(reg.statusCode).toBe(400);
+    expect(reg.headers['content-type']).toContain('application/problem+json');
+    expect(problem(reg)).toMatchObject({
+      type: '/problems/validation',
+      errors: [{ path: 'name', message: 'enthält ein unzulässiges Steuerzeichen (NUL)' }],
+    });
+
+    const { client } = await registeredBorrower(ctx);
+    const company = await client.post('/api/v1/companies', { ...VALID_COMPANY, name: 'Muster\u0000 GmbH', city: 'M\u0000nchen' });
+    expect(company.statusCode).toBe(400);
+    expect(problem(company).errors!.map((e) => e.path).sort()).toEqual(['city', 'name']);
+
+    const c = await createCompany(client);
+    const request = await client.post('/api/v1/financing-requests', {
+      companyId: c.id,
+      product: 'investment_loan',
+      amount: '250000.00',
+      termMonths: 60,
+      purpose: 'Neue CNC-Fräse \u0000 für die Serienfertigung',
+    });
+    expect(request.statusCode).toBe(400);
+    expect(problem(request).errors).toEqual([{ path: 'purpose', message: 'enthält ein unzulässiges Steuerzeichen (NUL)' }]);
+  });
+
+  it('is refused in nested values and in keys, naming the path', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":"a@b.de","password":"x","list":[{"k":"a\\u0000"}],"ke\\u0000y":1}',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(problem(res).errors!.map((e) => e.path)).toEqual(['list[0].k', 'ke\\u0000y']);
+  });
+
+  it('is refused in the query string with a 400 naming the parameter', async () => {
+    const admin = await signedInAs(ctx, 'admin');
+    const res = await admin.client.get('/api/v1/admin/audit?q=%00');
+    expect(res.statusCode).toBe(400);
+    expect(problem(res)).toMatchObject({ type: '/problems/validation', errors: [{ path: 'q', message: 'enthält ein unzulässiges Steuerzeichen (NUL)' }] });
+  });
+
+  it('reaching the database anyway is a 400, not a 500 (PostgreSQL 22021, also wrapped by drizzle)', async () => {
+    const probe: FastifyPluginAsyncZod = async (app) => {
+      app.get('/probe/raw', async () => ctx.database.query('select $1::text as t', ['a\u0000b']));
+      app.get('/probe/drizzle', async () => ctx.database.db.execute(sql`select ${'a\u0000b'}::text as t`));
+    };
+    const app = await buildHttp(ctx.platform.ctx, { apiRoutes: [probe], logger: false, serveWeb: false });
+    try {
+      for (const url of ['/api/v1/probe/raw', '/api/v1/probe/drizzle']) {
+        const res = await app.inject(url);
+        expect(res.statusCode).toBe(400);
+        expect(problem(res).type).toBe('/problems/malformed-request');
+      }
+    } finally {
+      await app.close();
     }
   });
 });

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { pgErrorCode } from '../db/errors.js';
 import { AppError, ERROR_CODES, problemType, type ErrorCode, type FieldError } from './app-error.js';
+
+/**
+ * PostgreSQL's answer to characters text cannot hold: 22021 character_not_in_repertoire (NUL, invalid
+ * UTF-8), 22P05 untranslatable_character. The input is at fault, so it is a 400, never a 500.
+ */
+const UNSTORABLE_CHARACTER_CODES = new Set(['22021', '22P05']);
 
 /** Turns a zod issue path (`/fees/0/amount`) into the dotted path clients see (`fees[0].amount`). */
 export function formatPath(parts: ReadonlyArray<PropertyKey>): string {
@@ -71,6 +78,15 @@ export function registerProblemHandler(app: FastifyInstance) {
     }
     if (err instanceof SyntaxError) {
       return sendProblem(reply, 'malformed_request', 'Der Anfrage-Body ist kein gültiges JSON.');
+    }
+    const pgCode = pgErrorCode(err);
+    if (pgCode && UNSTORABLE_CHARACTER_CODES.has(pgCode)) {
+      req.log.warn({ err }, 'input with characters the database cannot store');
+      return sendProblem(
+        reply,
+        'malformed_request',
+        'Die Anfrage enthält Zeichen, die nicht gespeichert werden können (z. B. das Steuerzeichen NUL).',
+      );
     }
     if (err.statusCode === 429) {
       return sendProblem(reply, 'rate_limited', 'Zu viele Anfragen. Bitte kurz warten.');
