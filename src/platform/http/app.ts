@@ -20,6 +20,7 @@ import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
 import { migrationsApplied } from '../db/database.js';
 import { registerMetrics } from '../observability/metrics.js';
 import type { AppContext } from './context.js';
+import { loggerOptions } from './logging.js';
 import { registerNulGuard } from './nul-guard.js';
 import { registerProblemHandler, sendProblem } from './problem.js';
 
@@ -28,6 +29,7 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface HttpOptions {
   /** Route plugins mounted under /api/v1. */
   apiRoutes: FastifyPluginAsyncZod[];
+  /** false for none; options (e.g. a `stream`) are merged with the level and the redaction of query parameters. */
   logger?: boolean | object;
   /** Serve the built web app from config.webDist when it exists. */
   serveWeb?: boolean;
@@ -36,7 +38,7 @@ export interface HttpOptions {
 /** Builds the HTTP server: validation, problem+json errors, sessions, OpenAPI, metrics, the web app. */
 export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: ctx.config.logLevel },
+    logger: loggerOptions(ctx.config.logLevel, opts.logger),
     bodyLimit: BODY_LIMIT,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -1,7 +1,9 @@
+import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform } from '../../app.js';
+import { users } from '../auth/schema.js';
 import { buildHttp } from './app.js';
 import {
   Client,
@@ -170,5 +172,49 @@ describe('the NUL character', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the server log', () => {
+  it('does not contain the parameters of a failing query (password hashes, personal data)', async () => {
+    const secrets = {
+      email: 'geheim.person@example.test',
+      name: 'Erika Geheimnisträgerin',
+      passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2VjcmV0c2FsdA$c2VjcmV0aGFzaHZhbHVlMTIzNDU2Nzg5MA',
+    };
+    const failing: FastifyPluginAsyncZod = async (app) => {
+      // PostgreSQL refuses the row after drizzle has bound every value: a missing NOT NULL column (its
+      // error detail lists the whole row), and an id that is no UUID (its message echoes the value).
+      app.post('/failing-insert', async () => {
+        await ctx.database.db.insert(users).values({ ...secrets, role: 'borrower', createdAt: null as unknown as Date });
+        return { ok: true };
+      });
+      app.post('/failing-cast', async () => {
+        await ctx.database.db.insert(users).values({ ...secrets, id: 'kennung-geheim-4711', role: 'borrower' });
+        return { ok: true };
+      });
+    };
+    let log = '';
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        log += chunk.toString();
+        done();
+      },
+    });
+    const app = await buildHttp(ctx.platform.ctx, { apiRoutes: [failing], logger: { level: 'info', stream }, serveWeb: false });
+    try {
+      for (const url of ['/api/v1/failing-insert', '/api/v1/failing-cast']) {
+        const res = await app.inject({ method: 'POST', url });
+        expect(res.statusCode).toBe(500);
+        expect(res.body).not.toContain(secrets.email);
+      }
+    } finally {
+      await app.close();
+    }
+    expect(log.match(/unhandled error/g)).toHaveLength(2);
+    expect(log).toContain('insert into \\"users\\"'); // the statement stays, for debugging
+    expect(log).toContain('[redacted]');
+    for (const value of [...Object.values(secrets), 'kennung-geheim-4711']) expect(log).not.toContain(value);
+    expect(log).not.toContain('$argon2id$');
   });
 });
