@@ -22,7 +22,7 @@ import { registerMetrics } from '../observability/metrics.js';
 import type { AppContext } from './context.js';
 import { loggerOptions } from './logging.js';
 import { registerNulGuard } from './nul-guard.js';
-import { registerProblemHandler, sendProblem } from './problem.js';
+import { frameworkErrorHandler, registerProblemHandler, sendProblem } from './problem.js';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -40,6 +40,7 @@ export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<Fas
   const app = Fastify({
     logger: loggerOptions(ctx.config.logLevel, opts.logger),
     bodyLimit: BODY_LIMIT,
+    frameworkErrors: frameworkErrorHandler,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();

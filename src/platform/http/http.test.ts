@@ -110,6 +110,17 @@ describe('HTTP contract', () => {
     }
   });
 
+  it('answers URLs that do not decode with a 400 problem, not Fastify\'s own error', async () => {
+    for (const url of ['/%zz', '/api/v1/companies/%E0%A4%A']) {
+      const res = await ctx.app.inject(url);
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(problem(res)).toMatchObject({ status: 400, type: '/problems/malformed-request', title: 'Fehlerhafte Anfrage' });
+      expect(res.body).not.toContain('FST_ERR');
+      expect(res.headers['x-request-id']).toBeTruthy();
+    }
+  });
+
 });
 
 describe('the NUL character', () => {

@@ -98,3 +98,28 @@ export function registerProblemHandler(app: FastifyInstance) {
     return sendProblem(reply, 'internal', 'Ein interner Fehler ist aufgetreten. Er wurde protokolliert.');
   });
 }
+
+/**
+ * Errors Fastify answers before any route or error handler runs (a URL that does not decode, an over-long
+ * path parameter, a failing route constraint), as problem+json like every other error. Fastify's
+ * `frameworkErrors` option.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  // The onRequest hooks did not run for these requests.
+  reply.header('x-request-id', req.id);
+  reply.header('x-content-type-options', 'nosniff');
+  switch (err.code) {
+    case 'FST_ERR_BAD_URL':
+      return sendProblem(reply, 'malformed_request', 'Die URL ist nicht gültig kodiert (fehlerhafte %-Kodierung).');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return sendProblem(reply, 'malformed_request', 'Ein Pfad-Parameter der URL ist zu lang.', { status: 414 });
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      req.log.error({ err }, 'route constraint failed');
+      return sendProblem(reply, 'internal', 'Ein interner Fehler ist aufgetreten. Er wurde protokolliert.');
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return sendProblem(reply, 'malformed_request', 'Die Anfrage ist fehlerhaft.', { status: err.statusCode });
+  }
+  req.log.error({ err }, 'framework error');
+  return sendProblem(reply, 'internal', 'Ein interner Fehler ist aufgetreten. Er wurde protokolliert.');
+}
