@@ -24,6 +24,10 @@ import { loggerOptions } from './logging.js';
 import { registerNulGuard } from './nul-guard.js';
 import { frameworkErrorHandler, registerProblemHandler, sendProblem } from './problem.js';
 
+// Validation messages in German: zod's own messages (wrong type, unknown key, …) for every schema that
+// does not set its own. Field paths are unaffected.
+z.config(z.locales.de());
+
 export const BODY_LIMIT = 1024 * 1024;
 
 export interface HttpOptions {

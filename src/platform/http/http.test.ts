@@ -121,6 +121,15 @@ describe('HTTP contract', () => {
     }
   });
 
+  it('answers German validation messages for zod\'s own checks, with the same field paths', async () => {
+    const { client } = await registeredBorrower(ctx);
+    const res = await client.post('/api/v1/companies', { ...VALID_COMPANY, city: 42, hacker: true });
+    expect(res.statusCode).toBe(400);
+    const byPath = Object.fromEntries(problem(res).errors!.map((e) => [e.path, e.message]));
+    expect(byPath.city).toMatch(/Ungültige Eingabe: erwartet string, erhalten Zahl/);
+    expect(byPath.hacker).toMatch(/Unbekannter Schlüssel/);
+    expect(res.body).not.toMatch(/Invalid input|Unrecognized key|expected string/);
+  });
 });
 
 describe('the NUL character', () => {
