@@ -374,8 +374,8 @@ export type paths = {
                         name: string;
                         /** @enum {string} */
                         legalForm: "GmbH" | "UG" | "AG" | "KG" | "GmbH & Co. KG" | "OHG" | "GbR" | "e.K." | "Einzelunternehmen" | "eG" | "PartG" | "freelancer";
-                        registerNumber?: string;
-                        vatId?: string;
+                        registerNumber?: string | null;
+                        vatId?: string | null;
                         street: string;
                         postalCode: string;
                         city: string;
