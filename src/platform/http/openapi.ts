@@ -19,3 +19,20 @@ export const ZIdParams = z.strictObject({ id: z.uuid({ message: 'keine gültige 
 export const ZMoney = z
   .string()
   .regex(/^\d{1,12}(\.\d{1,2})?$/, { message: 'Betrag als Dezimalzahl-Text mit höchstens 2 Nachkommastellen, z. B. "1250000.00"' });
+
+/**
+ * A query parameter listing values, repeated (`?status=a&status=b`), comma-separated (`?status=a,b`) or
+ * both. Empty entries are ignored; no entries at all means the parameter is absent.
+ */
+export const ZQueryList = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => {
+      const parts = (v === undefined ? [] : Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return parts.length > 0 ? parts : undefined;
+    })
+    .pipe(z.array(item).optional());

@@ -620,7 +620,7 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    status?: string;
+                    status?: string | string[];
                     limit?: number;
                     offset?: number;
                 };
@@ -1843,13 +1843,13 @@ export type paths = {
         get: {
             parameters: {
                 query?: {
-                    status?: string;
-                    product?: string;
+                    status?: string | string[];
+                    product?: string | string[];
                     amountMin?: string;
                     amountMax?: string;
-                    region?: string;
+                    region?: string | string[];
                     waitingMinHours?: number;
-                    serviceLevel?: string;
+                    serviceLevel?: string | string[];
                     assignee?: "me" | "unassigned" | string;
                     sort?: "submittedAt" | "-submittedAt" | "amount" | "-amount" | "companyName" | "-companyName";
                     limit?: number;
