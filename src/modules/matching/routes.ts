@@ -4,11 +4,11 @@ import { actorOf, requireRole, requireUser } from '../../platform/auth/guard.js'
 import type { AppContext } from '../../platform/http/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/app-error.js';
-import { ZIdParams, ZProblem, ZMoney } from '../../platform/http/openapi.js';
+import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
 import { berlinToday } from '../../platform/time.js';
 import { federalStateOfPostalCode, findIndustryCode, ZCreateCompanySchema } from '../companies/index.js';
 import { assertRequestVisible, loadRequestWithCompany, transition, ZCreateRequestSchema } from '../requests/index.js';
-import { LEGAL_FORMS, PRODUCTS, type ApprovalScorerSource } from './matching.types.js';
+import type { ApprovalScorerSource } from './matching.types.js';
 import { getMatches, matchRequest, previewMatch } from './matching.service.js';
 
 const ZMessage = z.object({ criterion: z.string(), message: z.string(), messageEn: z.string() });
