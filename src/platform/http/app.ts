@@ -8,7 +8,6 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
@@ -21,6 +20,7 @@ import { migrationsApplied } from '../db/database.js';
 import { registerMetrics } from '../observability/metrics.js';
 import type { AppContext } from './context.js';
 import { loggerOptions } from './logging.js';
+import { apiSchemaTransform, ZProblem } from './openapi.js';
 import { registerNulGuard } from './nul-guard.js';
 import { frameworkErrorHandler, registerProblemHandler, sendProblem } from './problem.js';
 
@@ -77,7 +77,7 @@ export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<Fas
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: apiSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -106,7 +106,7 @@ export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<Fas
       schema: {
         tags: ['ops'],
         summary: 'Readiness: database reachable and migrations applied',
-        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: z.any() },
+        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: ZProblem },
       },
     },
     async (_req, reply) => {

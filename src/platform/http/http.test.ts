@@ -39,6 +39,36 @@ describe('HTTP contract', () => {
     expect((await ctx.app.inject('/docs')).statusCode).toBeLessThan(400);
   });
 
+  it('documents error answers as application/problem+json, as they are sent, with 413 and 415 for bodies', async () => {
+    const doc = (await ctx.app.inject('/openapi.json')).json();
+    const create = doc.paths['/api/v1/companies'].post.responses;
+    for (const status of ['400', '401', '403', '413', '415']) {
+      expect(Object.keys(create[status].content), status).toEqual(['application/problem+json']);
+      expect(create[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    }
+    expect(Object.keys(create['201'].content)).toEqual(['application/json']);
+    // Every documented error answer, on every route.
+    const errorMediaTypes = new Set<string>();
+    for (const methods of Object.values(doc.paths) as Record<string, { responses: Record<string, { content?: object }> }>[]) {
+      for (const op of Object.values(methods)) {
+        for (const [status, r] of Object.entries(op.responses)) if (Number(status) >= 400) Object.keys(r.content ?? {}).forEach((m) => errorMediaTypes.add(m));
+      }
+    }
+    expect([...errorMediaTypes]).toEqual(['application/problem+json']);
+    // Routes without a body do not claim 413/415.
+    expect(doc.paths['/api/v1/companies'].get.responses['415']).toBeUndefined();
+
+    const sent = await new Client(ctx.app).post('/api/v1/companies', VALID_COMPANY);
+    expect(sent.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers a body that is not JSON with a 415 problem', async () => {
+    const { client } = await registeredBorrower(ctx);
+    const res = await client.request('POST', '/api/v1/companies', 'name=X', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.statusCode).toBe(415);
+    expect(problem(res).type).toBe('/problems/unsupported-media-type');
+  });
+
   it('answers malformed JSON with a 400 problem', async () => {
     const res = await ctx.app.inject({
       method: 'POST',
