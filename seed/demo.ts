@@ -25,6 +25,13 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
   { role: 'admin', email: 'admin@demo.kreditplatz.local', name: 'Admin Demo' },
 ];
 
+export interface DemoLogin {
+  role: string;
+  email: string;
+  /** Created by this run, with the password given now; otherwise it has the password of the run that created it. */
+  createdNow: boolean;
+}
+
 /**
  * Demo data for the embedded database: one user per role, 278 demo lenders (real names and BICs from
  * bankdata-germany, invented policies, all flagged `demo`), a simulated market history of 24 months with
@@ -36,18 +43,21 @@ export const DEMO_USERS: { role: Role; email: string; name: string }[] = [
 export async function seedDemo(
   ctx: AppContext,
   opts: { password: string; log?: Pick<FastifyBaseLogger, 'info'> },
-): Promise<{ role: string; email: string }[]> {
+): Promise<DemoLogin[]> {
   const { database } = ctx;
-  const logins = DEMO_USERS.map(({ role, email }) => ({ role, email }));
   const [existing] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0].email));
   if (existing) {
+    const logins: DemoLogin[] = [];
     for (const u of DEMO_USERS) {
       const [found] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, u.email));
       // The lender login is as old as the demo data, so only roles without a lender link come new here.
-      if (!found && u.role !== 'lender') await createUser(database, { ...u, password: opts.password }, SYSTEM_ACTOR);
+      const createNow = !found && u.role !== 'lender';
+      if (createNow) await createUser(database, { ...u, password: opts.password }, SYSTEM_ACTOR);
+      if (found || createNow) logins.push({ role: u.role, email: u.email, createdNow: createNow });
     }
     return logins;
   }
+  const logins: DemoLogin[] = DEMO_USERS.map(({ role, email }) => ({ role, email, createdNow: true }));
 
   opts.log?.info('seeding demo data');
   const demoLenders = generateDemoLenders();
@@ -134,4 +144,22 @@ export async function seedDemo(
   await submitRequest(database, borrower, request.id, borrowerActor, submitHook(ctx));
   opts.log?.info({ lenders: demoLenders.length }, 'demo data seeded');
   return logins;
+}
+
+/**
+ * The console lines announcing the demo logins. The password is printed only for logins this start
+ * created: the seed sets it once, so after a restart (perhaps with another DEMO_PASSWORD) the logins
+ * keep the password of the start that created them.
+ */
+export function demoLoginLines(logins: DemoLogin[], password: string): string[] {
+  if (logins.length === 0) return [];
+  const allNew = logins.every((l) => l.createdNow);
+  const lines = [
+    allNew ? `  Demo-Zugänge (Passwort: ${password}):` : '  Demo-Zugänge – Passwort wie beim ersten Start (DEMO_PASSWORD):',
+  ];
+  for (const l of logins) {
+    const note = !allNew && l.createdNow ? `   (neu angelegt, Passwort: ${password})` : '';
+    lines.push(`    ${l.role.padEnd(9)} ${l.email}${note}`);
+  }
+  return lines;
 }

@@ -1,7 +1,7 @@
 import { loadConfig } from './config.js';
 import { openDatabase, runMigrations } from './platform/db/database.js';
 import { startPlatform } from './app.js';
-import { seedDemo } from '../seed/demo.js';
+import { demoLoginLines, seedDemo, type DemoLogin } from '../seed/demo.js';
 
 /** Starts everything: config → database → migrations → demo data → HTTP. */
 async function main() {
@@ -11,7 +11,7 @@ async function main() {
   const platform = await startPlatform(config, database);
   const app = platform.app;
 
-  let demoLogins: { role: string; email: string }[] = [];
+  let demoLogins: DemoLogin[] = [];
   if (config.seedDemo) demoLogins = await seedDemo(platform.ctx, { password: config.demoPassword, log: app.log });
 
   const shutdown = async (signal: string) => {
@@ -34,10 +34,7 @@ async function main() {
     `  Kreditplatz läuft auf ${url}  (Datenbank: ${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL-Server'})`,
     `  API-Dokumentation: ${url}/docs   OpenAPI: ${url}/openapi.json`,
   ];
-  if (demoLogins.length > 0) {
-    lines.push('', `  Demo-Zugänge (Passwort: ${config.demoPassword}):`);
-    for (const l of demoLogins) lines.push(`    ${l.role.padEnd(9)} ${l.email}`);
-  }
+  if (demoLogins.length > 0) lines.push('', ...demoLoginLines(demoLogins, config.demoPassword));
   console.log(lines.join('\n') + '\n');
 }
 

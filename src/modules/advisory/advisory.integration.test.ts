@@ -87,6 +87,11 @@ describe('case queue', () => {
     expect(ids(await get('product=leasing')).filter((i: string) => ours.includes(i))).toEqual([leasing.requestId]);
     expect(ids(await get('amountMin=100000.00&amountMax=200000.00')).filter((i: string) => ours.includes(i))).toEqual([munich.requestId]);
     expect(ids(await get('region=HH')).filter((i: string) => ours.includes(i))).toEqual([hamburg.requestId]);
+    // Several values: repeated or comma-separated.
+    for (const q of ['status=submitted&status=withdrawn', 'status=submitted,withdrawn', 'region=HH&region=SN&status=submitted']) {
+      const expected = q.startsWith('region') ? [hamburg.requestId] : [hamburg.requestId, leasing.requestId].sort();
+      expect(ids(await get(q)).filter((i: string) => ours.includes(i)).sort(), q).toEqual(expected);
+    }
     expect(ids(await get('waitingMinHours=4')).filter((i: string) => ours.includes(i)).sort()).toEqual([hamburg.requestId, leasing.requestId].sort());
     expect(ids(await get('serviceLevel=red')).filter((i: string) => ours.includes(i))).toEqual([hamburg.requestId]);
     expect(ids(await get('serviceLevel=amber')).filter((i: string) => ours.includes(i))).toEqual([leasing.requestId]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZMoney } from '../../platform/http/openapi.js';
+import { ZMoney, ZQueryList } from '../../platform/http/openapi.js';
 import { FEDERAL_STATES } from '../vocabulary/index.js';
 import { PRODUCTS, REQUEST_STATUSES } from '../requests/index.js';
 import { ASSIGNMENT_METHODS, MESSAGE_SIDES, TASK_KINDS, TASK_STATUSES } from './schema.js';
@@ -37,12 +37,9 @@ export type TCaseSummary = z.infer<typeof ZCaseSummarySchema>;
 
 export const CASE_SORTS = ['submittedAt', '-submittedAt', 'amount', '-amount', 'companyName', '-companyName'] as const;
 
-const csv = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .optional()
-    .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined))
-    .pipe(z.array(z.enum(values)).optional());
+/** Repeated or comma-separated, see ZQueryList. */
+/** Filter values, repeated (`?status=a&status=b`) or comma-separated (`?status=a,b`). */
+const csv = <T extends readonly [string, ...string[]]>(values: T) => ZQueryList(z.enum(values));
 
 export const ZCaseQuery = z.strictObject({
   status: csv(REQUEST_STATUSES),

@@ -63,6 +63,41 @@ describe('companies', () => {
     expect(Number(n)).toBe(0);
   });
 
+  it.each([
+    ['null', { registerNumber: null, vatId: null }],
+    ['empty strings', { registerNumber: '', vatId: '' }],
+    ['blanks', { registerNumber: '  ', vatId: ' ' }],
+    ['absent', { registerNumber: undefined, vatId: undefined }],
+  ])('takes registerNumber and vatId given as %s as not given', async (_label, override) => {
+    const { client } = await registeredBorrower(ctx);
+    const res = await client.post('/api/v1/companies', { ...VALID_COMPANY, ...override });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ registerNumber: null, vatId: null });
+  });
+
+  it('accepts a company exactly as GET answers it, without the server-set fields', async () => {
+    const { client } = await registeredBorrower(ctx);
+    const created = await client.post('/api/v1/companies', { ...VALID_COMPANY, registerNumber: null, vatId: null });
+    const fetched = (await client.get(`/api/v1/companies/${created.json().id}`)).json();
+    expect(fetched).toMatchObject({ registerNumber: null, vatId: null });
+    const { id: _id, ownerId: _o, federalState: _f, industryLabel: _l, createdAt: _c, updatedAt: _u, ...input } = fetched;
+    expect((await client.post('/api/v1/companies', input)).statusCode).toBe(201);
+  });
+
+  it('still checks a register number and VAT ID that are given', async () => {
+    const { client } = await registeredBorrower(ctx);
+    const res = await client.post('/api/v1/companies', { ...VALID_COMPANY, registerNumber: 'HRB', vatId: 'DE12' });
+    expect(res.statusCode).toBe(400);
+    expect(problem(res).errors).toEqual(
+      expect.arrayContaining([
+        { path: 'registerNumber', message: 'Registernummer wie „HRB 12345“ (HRA, HRB, GnR, PR, VR, GsR)' },
+        { path: 'vatId', message: 'USt-IdNr. im Format DE + 9 Ziffern' },
+      ]),
+    );
+    const ok = await client.post('/api/v1/companies', { ...VALID_COMPANY, registerNumber: ' HRB 98765 ', vatId: 'de 136.695.976' });
+    expect(ok.json()).toMatchObject({ registerNumber: 'HRB 98765', vatId: 'DE136695976' });
+  });
+
   it('accepts WZ sections, divisions, groups and classes', async () => {
     const { client } = await registeredBorrower(ctx);
     for (const industryCode of ['C', '25', '25.6', '25.62']) {

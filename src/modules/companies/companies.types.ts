@@ -12,18 +12,21 @@ export const ZCalendarDate = z
 export const ZCreateCompanySchema = z.strictObject({
   name: z.string().trim().min(2, { message: 'mindestens 2 Zeichen' }).max(200),
   legalForm: z.enum(LEGAL_FORMS, { message: `eine von: ${LEGAL_FORMS.join(', ')}` }),
+  // Optional: null, "" and blanks mean "not given" (as GET answers null and forms send empty fields).
   registerNumber: z
     .string()
     .trim()
-    .regex(/^(HRA|HRB|GnR|PR|VR|GsR) ?\d{1,6}( ?[A-Z]{1,3})?$/, {
+    .regex(/^$|^(HRA|HRB|GnR|PR|VR|GsR) ?\d{1,6}( ?[A-Z]{1,3})?$/, {
       message: 'Registernummer wie „HRB 12345“ (HRA, HRB, GnR, PR, VR, GsR)',
     })
-    .optional(),
+    .nullish()
+    .transform((v) => v || undefined),
   vatId: z
     .string()
     .transform((v) => v.replace(/[\s.-]/g, '').toUpperCase())
-    .pipe(z.string().regex(/^DE\d{9}$/, { message: 'USt-IdNr. im Format DE + 9 Ziffern' }))
-    .optional(),
+    .pipe(z.string().regex(/^$|^DE\d{9}$/, { message: 'USt-IdNr. im Format DE + 9 Ziffern' }))
+    .nullish()
+    .transform((v) => v || undefined),
   street: z.string().trim().min(3, { message: 'mindestens 3 Zeichen' }).max(200),
   postalCode: z.string().regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' }),
   city: z.string().trim().min(2, { message: 'mindestens 2 Zeichen' }).max(100),

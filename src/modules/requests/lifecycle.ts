@@ -22,6 +22,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export type TransitionActor = 'borrower' | 'advisor' | 'admin' | 'lender' | 'system';
 
 const STAFF = ['advisor', 'admin'] as const;
+/** Advisors and admins may withdraw a borrower's request on the borrower's behalf (e.g. asked by phone); the history and audit record name them as actor. */
 const WITHDRAWERS = ['borrower', ...STAFF] as const;
 
 export const TRANSITIONS: Record<RequestStatus, Partial<Record<RequestStatus, readonly TransitionActor[]>>> = {

@@ -119,6 +119,27 @@ describe('financing requests', () => {
     expect((await b.client.get('/api/v1/financing-requests')).json().items.map((r: { id: string }) => r.id)).not.toContain(d.id);
   });
 
+  it('filters the list by several statuses, as repeated parameters or comma-separated', async () => {
+    const a = await borrowerWithCompany();
+    const kept = await draft(a.client, a.company.id);
+    const withdrawn = await draft(a.client, a.company.id);
+    const submitted = await draft(a.client, a.company.id);
+    expect((await a.client.post(`/api/v1/financing-requests/${withdrawn.id}/withdraw`)).statusCode).toBe(200);
+    expect((await a.client.post(`/api/v1/financing-requests/${submitted.id}/submit`)).statusCode).toBe(200);
+    for (const query of ['status=draft&status=withdrawn', 'status=draft,withdrawn', 'status=draft&status=withdrawn,draft']) {
+      const res = await a.client.get(`/api/v1/financing-requests?${query}`);
+      expect(res.statusCode, `${query}: ${res.body}`).toBe(200);
+      const ids = res.json().items.map((r: { id: string }) => r.id);
+      expect(ids, query).toEqual(expect.arrayContaining([kept.id, withdrawn.id]));
+      expect(ids, query).not.toContain(submitted.id);
+    }
+    const one = (await a.client.get('/api/v1/financing-requests?status=withdrawn')).json().items.map((r: { id: string }) => r.id);
+    expect(one).toEqual([withdrawn.id]);
+    const bad = await a.client.get('/api/v1/financing-requests?status=draft&status=nonsense');
+    expect(bad.statusCode).toBe(400);
+    expect(problem(bad).errors!.map((e) => e.path)).toEqual(['status[1]']);
+  });
+
   it('lets advisors list submitted requests of everyone; lenders none', async () => {
     const a = await borrowerWithCompany();
     const d1 = await draft(a.client, a.company.id);

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import { ZMoney } from '../../platform/http/openapi.js';
+import { ZMoney, ZQueryList } from '../../platform/http/openapi.js';
 import { REQUEST_STATUSES } from './lifecycle.js';
 import { PRODUCTS } from './schema.js';
 
@@ -73,11 +73,7 @@ export const ZRequestSummarySchema = ZFinancingRequestSchema.omit({ history: tru
 export type TRequestSummary = z.infer<typeof ZRequestSummarySchema>;
 
 export const ZListRequestsQuery = z.strictObject({
-  status: z
-    .string()
-    .optional()
-    .transform((s) => (s ? s.split(',').map((x) => x.trim()) : undefined))
-    .pipe(z.array(ZStatus).optional()),
+  status: ZQueryList(ZStatus),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

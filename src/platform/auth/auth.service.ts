@@ -5,7 +5,7 @@ import { writeAudit, type Actor } from '../audit/audit.js';
 import { AppError } from '../http/app-error.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { users, type Role } from './schema.js';
-import { createSession, type SessionUser } from './sessions.js';
+import { createSession, deleteSession, type SessionUser } from './sessions.js';
 
 export interface NewUser {
   email: string;
@@ -95,4 +95,26 @@ export async function login(
   });
   const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role };
   return { user, session };
+}
+
+/**
+ * Sign-out: ends the session and records `session.ended`, in one transaction. A token without a session
+ * (already signed out, cleaned up) changes nothing and is recorded nowhere. The actor is the session's
+ * user, also when the session had expired or the account was deactivated (no signed-in user then).
+ */
+export async function logout(database: Database, token: string, actor: Actor): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const userId = await deleteSession(tx, token);
+    if (!userId) return;
+    let who = actor;
+    if (actor.userId !== userId) {
+      const [row] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
+      who = { userId, role: row?.role ?? 'anonymous', requestId: actor.requestId };
+    }
+    await writeAudit(tx, who, {
+      action: 'session.ended',
+      entityType: 'user',
+      entityId: userId,
+    });
+  });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, PASSWORD, problem, startTestApp, uniqueEmail, type TestContext } from '../../../test/helpers/app.js';
+import { Client, PASSWORD, problem, signedInAs, startTestApp, uniqueEmail, type TestContext } from '../../../test/helpers/app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -77,5 +77,25 @@ describe('registration and sessions', () => {
       [reg.json().id],
     );
     expect(rows.map((r) => r.action)).toEqual(['user.created', 'session.created']);
+  });
+
+  it('records the end of a session in the audit log, with the user as actor', async () => {
+    const email = uniqueEmail();
+    const reg = await new Client(ctx.app).post('/api/v1/auth/register', { email, password: PASSWORD, name: 'A B' });
+    const userId = reg.json().id;
+    const c = new Client(ctx.app);
+    await c.post('/api/v1/auth/login', { email, password: PASSWORD });
+    const oldCookie = c.cookie!;
+    const out = await c.post('/api/v1/auth/logout');
+    expect(out.statusCode).toBe(204);
+    // Signing out again with the ended session changes nothing and records nothing.
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: oldCookie } })).statusCode).toBe(204);
+
+    const admin = await signedInAs(ctx, 'admin');
+    const audit = await admin.client.get(`/api/v1/admin/audit?entityType=user&entityId=${userId}`);
+    expect(audit.statusCode).toBe(200);
+    const items = audit.json().items as { action: string; actorId: string | null; actorRole: string }[];
+    expect(items.map((i) => i.action).sort()).toEqual(['session.created', 'session.ended', 'user.created']);
+    expect(items.find((i) => i.action === 'session.ended')).toMatchObject({ actorId: userId, actorRole: 'borrower' });
   });
 });

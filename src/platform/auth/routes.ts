@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { AppContext } from '../http/context.js';
 import { ZProblem } from '../http/openapi.js';
 import { actorOf, requireUser } from './guard.js';
-import { login, register } from './auth.service.js';
+import { login, logout, register } from './auth.service.js';
 import { ZLoginRequestSchema, ZMeSchema, ZRegisterRequestSchema } from './auth.types.js';
-import { deleteSession, SESSION_COOKIE } from './sessions.js';
+import { SESSION_COOKIE } from './sessions.js';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const setCookie = (reply: FastifyReply, token: string, expiresAt: Date) =>
@@ -67,7 +67,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       { schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 204: z.null() } } },
       async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
-        if (token) await deleteSession(ctx.database.db, token);
+        if (token) await logout(ctx.database, token, actorOf(req));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },

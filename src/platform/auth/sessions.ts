@@ -42,8 +42,10 @@ export async function findSessionUser(db: Executor, token: string): Promise<Sess
   return rows[0] ?? null;
 }
 
-export async function deleteSession(db: Executor, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+/** Ends the session of a token. Returns its user's id, or null when there was no such session. */
+export async function deleteSession(db: Executor, token: string): Promise<string | null> {
+  const [row] = await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).returning({ userId: sessions.userId });
+  return row?.userId ?? null;
 }
 
 export async function deleteExpiredSessions(db: Executor): Promise<void> {

@@ -8,7 +8,6 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
@@ -20,13 +19,21 @@ import { findSessionUser, SESSION_COOKIE } from '../auth/sessions.js';
 import { migrationsApplied } from '../db/database.js';
 import { registerMetrics } from '../observability/metrics.js';
 import type { AppContext } from './context.js';
-import { registerProblemHandler, sendProblem } from './problem.js';
+import { loggerOptions } from './logging.js';
+import { apiSchemaTransform, ZProblem } from './openapi.js';
+import { registerNulGuard } from './nul-guard.js';
+import { frameworkErrorHandler, registerProblemHandler, sendProblem } from './problem.js';
+
+// Validation messages in German: zod's own messages (wrong type, unknown key, …) for every schema that
+// does not set its own. Field paths are unaffected.
+z.config(z.locales.de());
 
 export const BODY_LIMIT = 1024 * 1024;
 
 export interface HttpOptions {
   /** Route plugins mounted under /api/v1. */
   apiRoutes: FastifyPluginAsyncZod[];
+  /** false for none; options (e.g. a `stream`) are merged with the level and the redaction of query parameters. */
   logger?: boolean | object;
   /** Serve the built web app from config.webDist when it exists. */
   serveWeb?: boolean;
@@ -35,8 +42,9 @@ export interface HttpOptions {
 /** Builds the HTTP server: validation, problem+json errors, sessions, OpenAPI, metrics, the web app. */
 export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? { level: ctx.config.logLevel },
+    logger: loggerOptions(ctx.config.logLevel, opts.logger),
     bodyLimit: BODY_LIMIT,
+    frameworkErrors: frameworkErrorHandler,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
@@ -47,6 +55,7 @@ export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<Fas
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandler(app);
+  registerNulGuard(app);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false, ...(ctx.config.rateLimits ? {} : { allowList: () => true }) });
@@ -68,7 +77,7 @@ export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<Fas
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: apiSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -97,7 +106,7 @@ export async function buildHttp(ctx: AppContext, opts: HttpOptions): Promise<Fas
       schema: {
         tags: ['ops'],
         summary: 'Readiness: database reachable and migrations applied',
-        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: z.any() },
+        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: ZProblem },
       },
     },
     async (_req, reply) => {

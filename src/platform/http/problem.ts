@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { pgErrorCode } from '../db/errors.js';
 import { AppError, ERROR_CODES, problemType, type ErrorCode, type FieldError } from './app-error.js';
+
+/**
+ * PostgreSQL's answer to characters text cannot hold: 22021 character_not_in_repertoire (NUL, invalid
+ * UTF-8), 22P05 untranslatable_character. The input is at fault, so it is a 400, never a 500.
+ */
+const UNSTORABLE_CHARACTER_CODES = new Set(['22021', '22P05']);
 
 /** Turns a zod issue path (`/fees/0/amount`) into the dotted path clients see (`fees[0].amount`). */
 export function formatPath(parts: ReadonlyArray<PropertyKey>): string {
@@ -72,6 +79,15 @@ export function registerProblemHandler(app: FastifyInstance) {
     if (err instanceof SyntaxError) {
       return sendProblem(reply, 'malformed_request', 'Der Anfrage-Body ist kein gültiges JSON.');
     }
+    const pgCode = pgErrorCode(err);
+    if (pgCode && UNSTORABLE_CHARACTER_CODES.has(pgCode)) {
+      req.log.warn({ err }, 'input with characters the database cannot store');
+      return sendProblem(
+        reply,
+        'malformed_request',
+        'Die Anfrage enthält Zeichen, die nicht gespeichert werden können (z. B. das Steuerzeichen NUL).',
+      );
+    }
     if (err.statusCode === 429) {
       return sendProblem(reply, 'rate_limited', 'Zu viele Anfragen. Bitte kurz warten.');
     }
@@ -81,4 +97,29 @@ export function registerProblemHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, 'internal', 'Ein interner Fehler ist aufgetreten. Er wurde protokolliert.');
   });
+}
+
+/**
+ * Errors Fastify answers before any route or error handler runs (a URL that does not decode, an over-long
+ * path parameter, a failing route constraint), as problem+json like every other error. Fastify's
+ * `frameworkErrors` option.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  // The onRequest hooks did not run for these requests.
+  reply.header('x-request-id', req.id);
+  reply.header('x-content-type-options', 'nosniff');
+  switch (err.code) {
+    case 'FST_ERR_BAD_URL':
+      return sendProblem(reply, 'malformed_request', 'Die URL ist nicht gültig kodiert (fehlerhafte %-Kodierung).');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return sendProblem(reply, 'malformed_request', 'Ein Pfad-Parameter der URL ist zu lang.', { status: 414 });
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      req.log.error({ err }, 'route constraint failed');
+      return sendProblem(reply, 'internal', 'Ein interner Fehler ist aufgetreten. Er wurde protokolliert.');
+  }
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    return sendProblem(reply, 'malformed_request', 'Die Anfrage ist fehlerhaft.', { status: err.statusCode });
+  }
+  req.log.error({ err }, 'framework error');
+  return sendProblem(reply, 'internal', 'Ein interner Fehler ist aufgetreten. Er wurde protokolliert.');
 }

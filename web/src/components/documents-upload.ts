@@ -26,7 +26,7 @@ export function uploadWithProgress(url: string, form: FormData, onProgress: (sha
     const xhr = xhrFactory();
     xhr.open('POST', url);
     xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept', 'application/json, application/problem+json');
     xhr.upload.onprogress = (e: ProgressEvent) => {
       if (e.lengthComputable && e.total > 0) onProgress(Math.min(1, e.loaded / e.total));
     };
