@@ -93,4 +93,32 @@ describe('advisor journey (issue 7, journey 2)', () => {
     // The advisor's page shows the answer live.
     await expect.poll(() => page.getByTestId('messages').textContent(), { timeout: 15_000 }).toContain('Donnerstag 10 Uhr');
   });
+
+  it('sounds out a financing with the pre-check: the partners that fit and why the others do not, nothing stored', async () => {
+    const page = await newPage(browser);
+    await login(page, 'advisor@demo.kreditplatz.local');
+    await page.getByRole('link', { name: 'Vorab-Prüfung' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Vorab-Prüfung: Welche Partner kämen in Frage?');
+    // A founding date in the future is refused at the field, as for a real company.
+    await page.getByLabel('Finanzierungsart').selectOption('leasing');
+    await page.getByLabel('Betrag (€)').fill('80.000');
+    await page.getByLabel('Laufzeit (Monate)').fill('48');
+    await page.getByLabel('PLZ', { exact: true }).fill('01067');
+    await page.getByLabel('Branche (WZ 2008)').fill('49.41');
+    await page.getByLabel('Gegründet am').fill('2099-01-01');
+    await page.getByLabel('Jahresumsatz (€)').fill('900.000');
+    await page.getByRole('button', { name: 'Partner prüfen' }).click();
+    await expect.poll(() => page.getByText('Gründungsdatum darf nicht in der Zukunft liegen').count()).toBe(1);
+    expect(await page.getByTestId('preview-result').count()).toBe(0);
+
+    await page.getByLabel('Gegründet am').fill('2016-02-29');
+    await page.getByRole('button', { name: 'Partner prüfen' }).click();
+    const result = page.getByTestId('preview-result');
+    await expect.poll(() => result.getByTestId('eligible-count').textContent()).toMatch(/^\d+ Finanzierungspartner passen?$/);
+    // A Dresden haulier: Bavarian savings banks are out, and the reason says why.
+    await result.getByText(/Partner passen nicht – Gründe anzeigen/).click();
+    await expect.poll(() => result.getByText(/Bundesland Sachsen liegt außerhalb des Geschäftsgebiets \(Bayern\)/).count().then((n) => n > 0)).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'advisor-05-pre-check');
+  });
 });

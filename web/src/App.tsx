@@ -16,7 +16,7 @@ import { LenderDetail, Lenders } from './pages/Lenders';
 import { LenderContracts, LenderInbox, LenderRequestDetail, LenderSettings } from './pages/lender';
 import { RequestDetail } from './pages/RequestDetail';
 import { RequestWizard } from './pages/wizard/RequestWizard';
-import { CasePage, Workspace } from './pages/advisor';
+import { CasePage, MatchPreview, Workspace } from './pages/advisor';
 import { AnalystViews } from './pages/analyst';
 
 /** Client-side guard for convenience only; the server enforces every permission itself. */
@@ -49,6 +49,7 @@ export function App() {
         <Route path="requests/:id" element={<RequireRole roles={[...borrower, ...staff]}><RequestDetail /></RequireRole>} />
         <Route path="advisor/queue" element={<RequireRole roles={staff}><Workspace /></RequireRole>} />
         <Route path="advisor/cases/:id" element={<RequireRole roles={staff}><CasePage /></RequireRole>} />
+        <Route path="advisor/preview" element={<RequireRole roles={staff}><MatchPreview /></RequireRole>} />
  <Route path="lenders" element={<RequireRole roles={[...staff, 'lender']}><Lenders /></RequireRole>} />
         <Route path="lenders/:id" element={<RequireRole roles={[...staff, 'lender']}><LenderDetail /></RequireRole>} />
         <Route path="lender" element={<RequireRole roles={['lender']}><LenderInbox /></RequireRole>} />

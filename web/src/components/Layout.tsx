@@ -15,7 +15,12 @@ export function Layout() {
         </Link>
         <nav aria-label="Hauptnavigation">
           {me?.role === 'borrower' && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}
-          {(me?.role === 'advisor' || me?.role === 'admin') && <NavLink to="/advisor/queue">{t('nav.queue')}</NavLink>}
+          {(me?.role === 'advisor' || me?.role === 'admin') && (
+            <>
+              <NavLink to="/advisor/queue">{t('nav.queue')}</NavLink>
+              <NavLink to="/advisor/preview">{t('advisor.nav.preview')}</NavLink>
+            </>
+          )}
           {me?.role === 'lender' && (
             <>
               <NavLink to="/lender" end>

@@ -6,11 +6,11 @@ import { formatDateTime } from '../format';
 import { ProblemAlert } from './Field';
 import { ApprovalEstimate, ApprovalNote, approvalVersions } from './ApprovalEstimate';
 
-type Matches = components['schemas']['Matches'];
+export type Matches = components['schemas']['Matches'];
 
 /** Which lenders fit: counts for the borrower; ranking and every lender's reasons for staff. */
 export function MatchPanel({ requestId, canRematch, onRematched }: { requestId: string; canRematch: boolean; onRematched?: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [matches, setMatches] = useState<Matches | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const load = useCallback(async () => {
@@ -28,15 +28,25 @@ export function MatchPanel({ requestId, canRematch, onRematched }: { requestId: 
     onRematched?.();
   }
   if (!matches) return problem?.status === 404 ? null : <ProblemAlert problem={problem} />;
-  const en = i18n.language === 'en';
-  // Staff see the approval model's estimate when one was made; the column stays away otherwise.
-  const withApproval = matches.view === 'full' && matches.eligible.some((e) => e.approval);
   return (
     <section className="card" aria-labelledby="matches-title">
       <div className="card-head">
         <h2 id="matches-title">{t('matches.title')}</h2>
         {canRematch && <button onClick={rematch}>{t('matches.rematch')}</button>}
       </div>
+      <MatchesView matches={matches} />
+    </section>
+  );
+}
+
+/** A match result: the count and lender types for a borrower; for staff the ranking and every other lender's reasons. */
+export function MatchesView({ matches }: { matches: Matches }) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  // Staff see the approval model's estimate when one was made; the column stays away otherwise.
+  const withApproval = matches.view === 'full' && matches.eligible.some((e) => e.approval);
+  return (
+    <>
       <p>
         <strong data-testid="eligible-count">{t('matches.eligibleCount', { count: matches.eligibleCount })}</strong> ·{' '}
         <small>
@@ -114,6 +124,6 @@ export function MatchPanel({ requestId, canRematch, onRematched }: { requestId: 
           </details>
         </>
       )}
-    </section>
+    </>
   );
 }
