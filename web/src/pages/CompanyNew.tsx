@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, type Problem } from '../api/client';
 import { Field, ProblemAlert, SelectField } from '../components/Field';
 import { parseGermanAmount } from '../format';
-
-const LEGAL_FORMS = ['GmbH', 'UG', 'AG', 'KG', 'GmbH & Co. KG', 'OHG', 'GbR', 'e.K.', 'Einzelunternehmen', 'eG', 'PartG', 'freelancer'] as const;
+import { LEGAL_FORMS, type LegalForm } from '../vocabulary';
 
 export function CompanyNew() {
   const navigate = useNavigate();
@@ -29,7 +28,7 @@ export function CompanyForm({ onCreated, embedded = false }: { onCreated: (id: s
     const { data, error } = await api.POST('/api/v1/companies', {
       body: {
         name: s('name'),
-        legalForm: s('legalForm') as (typeof LEGAL_FORMS)[number],
+        legalForm: s('legalForm') as LegalForm,
         ...(s('registerNumber') ? { registerNumber: s('registerNumber') } : {}),
         ...(s('vatId') ? { vatId: s('vatId') } : {}),
         street: s('street'),

@@ -5,15 +5,14 @@ import { api, fieldErrors, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Field, ProblemAlert, SelectField } from '../../components/Field';
 import { Lenders } from '../Lenders';
+import { FEDERAL_STATES, LENDER_TYPES, type FederalState, type LenderType } from '../../vocabulary';
 
 type Lender = components['schemas']['Lender'];
 type CreateLender = components['schemas']['CreditPolicyVersion']['policy'];
-const LENDER_TYPES = ['savings_bank', 'cooperative_bank', 'private_bank', 'direct_bank', 'promotional_bank', 'leasing', 'factoring', 'fintech_lender', 'debt_fund'] as const;
-const FEDERAL_STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 
 function CreateLenderForm({ onCreated }: { onCreated: (l: Lender) => void }) {
   const { t } = useTranslation();
-  const empty = { name: '', type: 'savings_bank' as (typeof LENDER_TYPES)[number], bic: '', federalState: '', contactName: '', contactEmail: '', policy: '{\n  "products": ["investment_loan"]\n}' };
+  const empty = { name: '', type: 'savings_bank' as LenderType, bic: '', federalState: '', contactName: '', contactEmail: '', policy: '{\n  "products": ["investment_loan"]\n}' };
   const [form, setForm] = useState(empty);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [created, setCreated] = useState<Lender | null>(null);
@@ -35,7 +34,7 @@ function CreateLenderForm({ onCreated }: { onCreated: (l: Lender) => void }) {
         contactEmail: form.contactEmail,
         policy,
         ...(form.bic ? { bic: form.bic } : {}),
-        ...(form.federalState ? { federalState: form.federalState as (typeof FEDERAL_STATES)[number] } : {}),
+        ...(form.federalState ? { federalState: form.federalState as FederalState } : {}),
         ...(form.contactName ? { contactName: form.contactName } : {}),
       },
     });

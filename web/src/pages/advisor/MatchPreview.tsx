@@ -5,11 +5,8 @@ import { api, fieldErrors, type Problem } from '../../api/client';
 import { Field, ProblemAlert, SelectField } from '../../components/Field';
 import { MatchesView, type Matches } from '../../components/MatchPanel';
 import { parseGermanAmount } from '../../format';
-import { PRODUCTS, type Product } from '../../products';
+import { LEGAL_FORMS, PRODUCTS, type LegalForm, type Product } from '../../vocabulary';
 import './advisor.css';
-
-const LEGAL_FORMS = ['GmbH', 'UG', 'AG', 'KG', 'GmbH & Co. KG', 'OHG', 'GbR', 'e.K.', 'Einzelunternehmen', 'eG', 'PartG', 'freelancer'] as const;
-type LegalForm = (typeof LEGAL_FORMS)[number];
 
 /**
  * Advisors sound out a financing with a client before anything is entered: the same matching as on submit,

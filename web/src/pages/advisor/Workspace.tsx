@@ -7,6 +7,7 @@ import { useAuth } from '../../auth';
 import { ProblemAlert } from '../../components/Field';
 import { formatDateTime, formatEur, parseGermanAmount } from '../../format';
 import { SlaBadge, useWaiting } from './parts';
+import { FEDERAL_STATES, PRODUCTS } from '../../vocabulary';
 import './advisor.css';
 
 type CaseSummary = components['schemas']['CaseSummary'];
@@ -14,8 +15,6 @@ type Advisor = { id: string; name: string; role: string };
 
 const STATUSES = ['submitted', 'in_review', 'matched', 'offered', 'accepted', 'signature_ready', 'signed', 'closed', 'withdrawn', 'rejected', 'expired'] as const;
 const OPEN_STATUSES = 'submitted,in_review,matched,offered,accepted,signature_ready';
-const PRODUCTS = ['working_capital_loan', 'investment_loan', 'real_estate_loan', 'leasing', 'factoring', 'purchase_financing', 'mezzanine', 'promotional_loan'] as const;
-const STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
 const SORTS = ['submittedAt', '-submittedAt', '-amount', 'amount', 'companyName', '-companyName'] as const;
 const PAGE_SIZE = 25;
 const FILTER_KEYS = ['status', 'product', 'amountMin', 'amountMax', 'region', 'waitingMinHours', 'serviceLevel', 'assignee', 'sort'] as const;
@@ -168,7 +167,7 @@ export function Workspace() {
             t('advisor.queue.region'),
             <select {...bind('region')}>
               <option value="">{t('advisor.queue.anyRegion')}</option>
-              {STATES.map((s) => (
+              {FEDERAL_STATES.map((s) => (
                 <option key={s} value={s}>
                   {t(`advisor.federalStates.${s}`)}
                 </option>

@@ -4,7 +4,7 @@ import { api, fieldErrors, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Field, ProblemAlert, SelectField } from '../../components/Field';
 import { useAuth } from '../../auth';
-import { PRODUCTS } from '../../products';
+import { PRODUCTS } from '../../vocabulary';
 import { validateNeed, type NeedErrors, type NeedInput } from './need-validation';
 
 type FinancingRequest = components['schemas']['FinancingRequest'];
