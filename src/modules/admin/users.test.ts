@@ -215,7 +215,13 @@ describe('users and roles', () => {
     };
     const [first] = await linksTo(1);
     // Others may not; an admin may.
-    expect((await (await signedInAs(ctx, 'advisor')).client.post(`/api/v1/admin/users/${created.id}/invitation`)).statusCode).toBe(403);
+    const advisor = await signedInAs(ctx, 'advisor');
+    expect((await advisor.client.post(`/api/v1/admin/users/${created.id}/invitation`)).statusCode).toBe(403);
+    // Nor may an advisor read the invitation from the mail catcher: besides the admin, everyone sees only their own mails.
+    for (const other of [advisor, await signedInAs(ctx, 'lender'), await signedInAs(ctx, 'analyst')]) {
+      const seen = (await other.client.get('/api/v1/dev/mails')).json().items as { to: string[] }[];
+      expect(seen.filter((m) => !m.to.includes(other.email))).toEqual([]);
+    }
     const again = await admin.client.post(`/api/v1/admin/users/${created.id}/invitation`);
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().invitationPending).toBe(true);

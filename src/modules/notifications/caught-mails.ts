@@ -2,7 +2,6 @@ import { desc, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../platform/db/database.js';
 import type { SessionUser } from '../../platform/auth/sessions.js';
 import type { CaughtMail } from '../../platform/mail/index.js';
-import { AppError } from '../../platform/http/app-error.js';
 import { caughtMails } from './schema.js';
 
 export async function storeCaughtMail(database: Database, mail: CaughtMail): Promise<void> {
@@ -19,14 +18,16 @@ export async function storeCaughtMail(database: Database, mail: CaughtMail): Pro
   });
 }
 
-/** Staff see every caught mail; anyone else only the mails addressed to them. */
+/**
+ * The operator (admin) sees every caught mail; anyone else only the mails addressed to them. Mails carry
+ * sign-in links (invitations), so an advisor reading all of them could take over a new admin account.
+ */
 export async function listCaughtMails(db: Executor, user: SessionUser, limit = 100) {
-  if (user.role === 'lender' || user.role === 'analyst') throw new AppError('forbidden', 'Nicht für diese Rolle.');
-  const staff = user.role === 'admin' || user.role === 'advisor';
+  const everything = user.role === 'admin';
   const rows = await db
     .select()
     .from(caughtMails)
-    .where(staff ? undefined : sql`${caughtMails.to} @> ${JSON.stringify([user.email])}::jsonb`)
+    .where(everything ? undefined : sql`${caughtMails.to} @> ${JSON.stringify([user.email])}::jsonb`)
     .orderBy(desc(caughtMails.receivedAt))
     .limit(limit);
   return rows.map((m) => ({

@@ -26,7 +26,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['development'],
-          summary: 'Mails caught by the in-process SMTP catcher (when no SMTP_URL is configured)',
+          summary: 'Mails caught by the in-process SMTP catcher (when no SMTP_URL is configured): admins all, everyone else their own',
           response: { 200: z.object({ items: z.array(ZCaughtMail) }), 401: ZProblem, 403: ZProblem },
         },
       },
