@@ -125,8 +125,14 @@ describe('the whole journey through the API', () => {
       { ...auth, 'idempotency-key': 'leasing-1' },
     );
     expect(offer.statusCode, offer.body).toBe(201);
+    // The lender's own offer carries no rank among all offers (that would tell it about its competitors).
+    expect(offer.json()).not.toHaveProperty('rank');
     const { contractId } = (await client.post(`/api/v1/offers/${offer.json().id}/accept`)).json();
-    // The lender cannot countersign before the borrower has signed? It may: order is free, both are needed.
+    // Won: the lender sees the deal's progress. It countersigns what the borrower signed, not before.
+    expect((await lender.request('GET', `/api/v1/lender/requests/${requestId}`, undefined, auth)).json().requestStatus).toBe('signature_ready');
+    const early = await lender.request('POST', `/api/v1/lender/contracts/${contractId}/sign`, undefined, auth);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('noch nicht unterschrieben');
     await client.post(`/api/v1/contracts/${contractId}/sign`, { password: PASSWORD, consent: true });
     const counter = await lender.request('POST', `/api/v1/lender/contracts/${contractId}/sign`, undefined, auth);
     expect(counter.statusCode, counter.body).toBe(200);

@@ -193,6 +193,15 @@ async function addSignature(
     .from(contractSignatures)
     .where(and(eq(contractSignatures.contractId, contractId), eq(contractSignatures.party, sig.party)));
   if (existing) throw new AppError('conflict', 'Diese Partei hat bereits unterschrieben.');
+  if (sig.party === 'lender') {
+    // The lender countersigns what the borrower signed: a signature first would bind the lender to a contract
+    // the borrower may still not sign (and is what the lender's API and portal promise).
+    const [borrowerSigned] = await tx
+      .select({ id: contractSignatures.id })
+      .from(contractSignatures)
+      .where(and(eq(contractSignatures.contractId, contractId), eq(contractSignatures.party, 'borrower')));
+    if (!borrowerSigned) throw new AppError('conflict', 'Der Kreditnehmer hat noch nicht unterschrieben; gegengezeichnet wird danach.');
+  }
   await tx.insert(contractSignatures).values({ contractId, ...sig, pdfSha256: c.pdfSha256 });
   await writeAudit(tx, actor, {
     action: `contract.signed_by_${sig.party}`,

@@ -135,8 +135,8 @@ describe('dispatch and offers through the lender API', () => {
     expect((await first.get(`/api/v1/financing-requests/${requestId}/offers/comparison.pdf`)).statusCode).toBe(401);
   });
 
-  it('keeps lenders apart: one lender never sees another lender\'s offers', async () => {
-    const { requestId } = await submittedRequest();
+  it('keeps lenders apart: one lender never sees another lender\'s offers, nor how it stands against them', async () => {
+    const { borrower, requestId } = await submittedRequest();
     const first = lenderClient(keys['Erste Testbank AG']);
     const second = lenderClient(keys['Zweite Testbank AG']);
     await until(() => second.get(`/api/v1/lender/requests/${requestId}`), (r) => r.statusCode === 200);
@@ -144,6 +144,23 @@ describe('dispatch and offers through the lender API', () => {
     const seen = (await second.get(`/api/v1/lender/requests/${requestId}`)).json();
     expect(seen.ownOffers).toEqual([]);
     expect(JSON.stringify(seen)).not.toContain('0.0450');
+    // Nor that a competitor offered: the request is just "open" to both.
+    expect(seen.requestStatus).toBe('open');
+    expect((await first.get(`/api/v1/lender/requests/${requestId}`)).json().requestStatus).toBe('open');
+    // The second lender offers more cheaply; neither learns where its offer stands among all offers.
+    const cheaper = await second.post(`/api/v1/lender/requests/${requestId}/offers`, { ...OFFER, nominalRate: '0.0390' }, { 'idempotency-key': 'iso-2' });
+    expect(cheaper.statusCode, cheaper.body).toBe(201);
+    expect(cheaper.json()).not.toHaveProperty('rank');
+    const firstView = (await first.get(`/api/v1/lender/requests/${requestId}`)).json();
+    expect(firstView.ownOffers).toHaveLength(1);
+    expect(firstView.ownOffers[0]).not.toHaveProperty('rank');
+    // The borrower takes the cheaper offer: the loser reads "awarded elsewhere", the winner the deal's progress.
+    const borrowerOffers = (await borrower.client.get(`/api/v1/financing-requests/${requestId}/offers`)).json().items;
+    expect(borrowerOffers.map((o: { rank: number }) => o.rank)).toEqual([1, 2]);
+    expect((await borrower.client.post(`/api/v1/offers/${cheaper.json().id}/accept`)).statusCode).toBe(200);
+    expect((await first.get(`/api/v1/lender/requests/${requestId}`)).json().requestStatus).toBe('awarded_elsewhere');
+    expect((await first.get('/api/v1/lender/requests')).json().items.find((r: { requestId: string }) => r.requestId === requestId).requestStatus).toBe('awarded_elsewhere');
+    expect((await second.get(`/api/v1/lender/requests/${requestId}`)).json().requestStatus).toBe('signature_ready');
     // A borrower or an unauthenticated caller cannot use the lender API.
     expect((await new Client(ctx.app).get(`/api/v1/lender/requests`)).statusCode).toBe(401);
     const b = await registeredBorrower(ctx);

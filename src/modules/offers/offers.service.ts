@@ -201,6 +201,15 @@ export async function offersView(db: Executor, requestId: string, onlyId?: strin
     .filter((o) => (!onlyId || o.id === onlyId) && (!onlyLender || o.lender.id === onlyLender));
 }
 
+/** Ids of the requests whose accepted offer is this lender's. */
+export async function requestsWonBy(db: Executor, lenderId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ requestId: offers.requestId })
+    .from(offers)
+    .where(and(eq(offers.lenderId, lenderId), eq(offers.status, 'accepted')));
+  return new Set(rows.map((r) => r.requestId));
+}
+
 export async function listOffers(db: Executor, user: SessionUser, requestId: string) {
   await assertRequestVisible(db, user, requestId);
   return offersView(db, requestId);

@@ -10,17 +10,21 @@ import { createApiKey, getWebhook, lenderPrincipal, listApiKeys, revokeApiKey, s
 import { ZCreateOfferSchema, ZDeclineSchema, ZOfferSchema } from './offers.types.js';
 import { ZRatingSchema } from '../scoring/index.js';
 import { documentsForLender, ZDocumentSchema } from '../documents/index.js';
-import { createOffer, listOffers, offerSchedule, offersView } from './offers.service.js';
+import { createOffer, listOffers, offerSchedule, offersView, requestsWonBy } from './offers.service.js';
+import { LENDER_REQUEST_STATUSES, ownOffer, requestStatusForLender } from './lender-view.js';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 const lenderSecurity: { [name: string]: string[] }[] = [{ session: [] }, { lenderApiKey: [] }];
+
+const ZLenderOfferSchema = ZOfferSchema.omit({ rank: true }).meta({ id: 'LenderOffer' });
 
 const ZLenderRequestSummary = z.object({
   requestId: z.uuid(),
   product: z.string(),
   amount: z.string(),
   termMonths: z.number().int(),
-  requestStatus: z.string(),
+  /** open, awarded_elsewhere, or — for the lender who won it — the deal's progress; see lender-view.ts. */
+  requestStatus: z.enum(LENDER_REQUEST_STATUSES),
   companyName: z.string(),
   federalState: z.string(),
   industryCode: z.string(),
@@ -36,7 +40,7 @@ const ZLenderRequestDetail = z
     amount: z.string(),
     termMonths: z.number().int(),
     purpose: z.string(),
-    requestStatus: z.string(),
+    requestStatus: z.enum(LENDER_REQUEST_STATUSES),
     submittedAt: z.string().nullable(),
     dispatch: z.object({
       id: z.uuid(),
@@ -65,8 +69,8 @@ const ZLenderRequestDetail = z
     rating: ZRatingSchema.nullable(),
     /** The request's documents and the company's general ones; `downloadUrl` is a lender API route. */
     documents: z.array(ZDocumentSchema),
-    /** Only this lender's own offers; never another lender's. */
-    ownOffers: z.array(ZOfferSchema),
+    /** Only this lender's own offers; never another lender's, nor their rank among all offers. */
+    ownOffers: z.array(ZLenderOfferSchema),
   })
   .meta({ id: 'LenderRequestDetail' });
 
@@ -120,7 +124,9 @@ export function offerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => {
         const p = await lenderPrincipal(ctx.database.db, req);
-        return { items: await listForLender(ctx.database.db, p.lenderId, req.query.status) };
+        const won = await requestsWonBy(ctx.database.db, p.lenderId);
+        const items = await listForLender(ctx.database.db, p.lenderId, req.query.status);
+        return { items: items.map((r) => ({ ...r, requestStatus: requestStatusForLender(r.requestStatus, won.has(r.requestId)) })) };
       },
     );
     app.get(
@@ -137,10 +143,12 @@ export function offerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const p = await lenderPrincipal(ctx.database.db, req);
         const detail = await detailForLender(ctx.database.db, p.lenderId, req.params.id);
+        const own = await offersView(ctx.database.db, req.params.id, undefined, p.lenderId);
         return {
           ...detail,
+          requestStatus: requestStatusForLender(detail.requestStatus, own.some((o) => o.status === 'accepted')),
           documents: await documentsForLender(ctx.database.db, p.lenderId, req.params.id),
-          ownOffers: await offersView(ctx.database.db, req.params.id, undefined, p.lenderId),
+          ownOffers: own.map(ownOffer),
         };
       },
     );
@@ -154,13 +162,13 @@ export function offerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: ZIdParams,
           headers: ZIdempotencyHeaders,
           body: ZCreateOfferSchema,
-          response: { 200: ZOfferSchema, 201: ZOfferSchema, ...errors },
+          response: { 200: ZLenderOfferSchema, 201: ZLenderOfferSchema, ...errors },
         },
       },
       async (req, reply) => {
         const p = await lenderPrincipal(ctx.database.db, req);
         const { offer, created } = await createOffer(ctx, p, req.params.id, req.body, req.headers['idempotency-key']);
-        return reply.status(created ? 201 : 200).send(offer);
+        return reply.status(created ? 201 : 200).send(ownOffer(offer));
       },
     );
     app.post(

@@ -4346,7 +4346,8 @@ export type paths = {
                                 product: string;
                                 amount: string;
                                 termMonths: number;
-                                requestStatus: string;
+                                /** @enum {string} */
+                                requestStatus: "open" | "awarded_elsewhere" | "accepted" | "signature_ready" | "signed" | "closed" | "withdrawn" | "rejected" | "expired";
                                 companyName: string;
                                 federalState: string;
                                 industryCode: string;
@@ -4553,7 +4554,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Offer"];
+                        "application/json": components["schemas"]["LenderOffer"];
                     };
                 };
                 /** @description Default Response */
@@ -4562,7 +4563,7 @@ export type paths = {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Offer"];
+                        "application/json": components["schemas"]["LenderOffer"];
                     };
                 };
                 /** @description Problem (RFC 9457): Ungültige Eingabe / Fehlerhafte Anfrage */
@@ -5196,7 +5197,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Mails caught by the in-process SMTP catcher (when no SMTP_URL is configured) */
+        /** Mails caught by the in-process SMTP catcher (when no SMTP_URL is configured): admins all, everyone else their own */
         get: {
             parameters: {
                 query?: never;
@@ -8215,6 +8216,43 @@ export type components = {
             checklist: components["schemas"]["DocumentChecklistItemInput"][];
             missing: components["schemas"]["DocumentChecklistItemInput"][];
         };
+        LenderOfferInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            lender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                type: string;
+                demo: boolean;
+            };
+            amount: string;
+            nominalRate: string;
+            termMonths: number;
+            /** @enum {string} */
+            amortization: "annuity" | "linear" | "bullet";
+            graceMonths: number;
+            fees: {
+                type: string;
+                amount: string;
+                when: string;
+            }[];
+            collateral: string | null;
+            conditions: string | null;
+            validUntil: string;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "withdrawn";
+            expired: boolean;
+            effectiveAnnualRate: string;
+            instalment: string;
+            totalInterest: string;
+            totalFees: string;
+            totalCost: string;
+            commission: string;
+            createdAt: string;
+        };
         LenderRequestDetailInput: {
             /** Format: uuid */
             requestId: string;
@@ -8222,7 +8260,8 @@ export type components = {
             amount: string;
             termMonths: number;
             purpose: string;
-            requestStatus: string;
+            /** @enum {string} */
+            requestStatus: "open" | "awarded_elsewhere" | "accepted" | "signature_ready" | "signed" | "closed" | "withdrawn" | "rejected" | "expired";
             submittedAt: string | null;
             dispatch: {
                 /** Format: uuid */
@@ -8253,7 +8292,7 @@ export type components = {
             }[];
             rating: components["schemas"]["RatingInput"] | null;
             documents: components["schemas"]["DocumentInput"][];
-            ownOffers: components["schemas"]["OfferInput"][];
+            ownOffers: components["schemas"]["LenderOfferInput"][];
         };
         WebhookDeliveryInput: {
             /** Format: uuid */
@@ -9016,6 +9055,43 @@ export type components = {
             checklist: components["schemas"]["DocumentChecklistItem"][];
             missing: components["schemas"]["DocumentChecklistItem"][];
         };
+        LenderOffer: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            lender: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                type: string;
+                demo: boolean;
+            };
+            amount: string;
+            nominalRate: string;
+            termMonths: number;
+            /** @enum {string} */
+            amortization: "annuity" | "linear" | "bullet";
+            graceMonths: number;
+            fees: {
+                type: string;
+                amount: string;
+                when: string;
+            }[];
+            collateral: string | null;
+            conditions: string | null;
+            validUntil: string;
+            /** @enum {string} */
+            status: "open" | "accepted" | "declined" | "withdrawn";
+            expired: boolean;
+            effectiveAnnualRate: string;
+            instalment: string;
+            totalInterest: string;
+            totalFees: string;
+            totalCost: string;
+            commission: string;
+            createdAt: string;
+        };
         LenderRequestDetail: {
             /** Format: uuid */
             requestId: string;
@@ -9023,7 +9099,8 @@ export type components = {
             amount: string;
             termMonths: number;
             purpose: string;
-            requestStatus: string;
+            /** @enum {string} */
+            requestStatus: "open" | "awarded_elsewhere" | "accepted" | "signature_ready" | "signed" | "closed" | "withdrawn" | "rejected" | "expired";
             submittedAt: string | null;
             dispatch: {
                 /** Format: uuid */
@@ -9054,7 +9131,7 @@ export type components = {
             }[];
             rating: components["schemas"]["Rating"] | null;
             documents: components["schemas"]["Document"][];
-            ownOffers: components["schemas"]["Offer"][];
+            ownOffers: components["schemas"]["LenderOffer"][];
         };
         WebhookDelivery: {
             /** Format: uuid */

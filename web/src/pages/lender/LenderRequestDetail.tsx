@@ -39,7 +39,8 @@ export function LenderRequestDetail() {
 
   const { company, dispatch } = request;
   const open = OPEN_REQUEST_STATUSES.includes(request.requestStatus) && dispatch.status !== 'declined';
-  const requestStatus = t(`status.${request.requestStatus}`, { defaultValue: request.requestStatus });
+  // "open" and "awarded elsewhere" are the lender's view of a request; a won deal shows the request's own status.
+  const requestStatus = t(`lender.requestStatuses.${request.requestStatus}`, { defaultValue: t(`status.${request.requestStatus}`) });
   return (
     <div className="stack">
       <p>

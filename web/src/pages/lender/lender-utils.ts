@@ -17,8 +17,8 @@ export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 export const AMORTIZATIONS: Amortization[] = ['annuity', 'linear', 'bullet'];
 export const FEE_WHENS: FeeWhen[] = ['upfront', 'first_instalment', 'financed'];
 
-/** A request can still be answered while it is matched or has offers, and this lender has not declined it. */
-export const OPEN_REQUEST_STATUSES = ['matched', 'offered'];
+/** A request can still be answered while it is open (as the API tells a lender) and this lender has not declined it. */
+export const OPEN_REQUEST_STATUSES = ['open'];
 
 /**
  * Badge colours reuse the request status classes of styles.css: new = blue, answered with an offer = green,
