@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatEur, formatRate, parseGermanAmount } from './format';
+import i18n from './i18n';
+import { formatEur, formatRate, parseAmount, parseEnglishAmount, parseGermanAmount } from './format';
 
 describe('German formats', () => {
   it('formats amounts and rates the German way', () => {
@@ -14,6 +15,24 @@ describe('German formats', () => {
     expect(parseGermanAmount('2500,5 €')).toBe('2500.50');
     expect(parseGermanAmount('12,345')).toBeNull();
     expect(parseGermanAmount('abc')).toBeNull();
+  });
+});
+
+describe('amount input in the chosen language', () => {
+  it('reads English grouping and decimal point', () => {
+    expect(parseEnglishAmount('1,250,000.00')).toBe('1250000.00');
+    expect(parseEnglishAmount('300,000')).toBe('300000.00');
+    expect(parseEnglishAmount('10000.5')).toBe('10000.50');
+    expect(parseEnglishAmount('300.000,00')).toBeNull();
+  });
+
+  it('follows the language switch: "10.000" is ten thousand in German, ten in English', async () => {
+    await i18n.changeLanguage('en');
+    expect(parseAmount('10.000')).toBeNull(); // three decimals: not an amount in euros
+    expect(parseAmount('10,000')).toBe('10000.00');
+    await i18n.changeLanguage('de');
+    expect(parseAmount('10.000')).toBe('10000.00');
+    expect(parseAmount('10,5')).toBe('10.50');
   });
 });
 

@@ -29,6 +29,19 @@ export function parseGermanAmount(input: string): string | null {
   return `${BigInt(int)}.${frac.padEnd(2, '0')}`;
 }
 
+/** Accepts English input ("1,250,000.50") and returns the API's decimal string, or null. */
+export function parseEnglishAmount(input: string): string | null {
+  const s = input.trim().replace(/\s|€/g, '');
+  if (!/^\d{1,3}(,\d{3})*(\.\d{1,2})?$|^\d+(\.\d{1,2})?$/.test(s)) return null;
+  const [int, frac = ''] = s.replace(/,/g, '').split('.');
+  return `${BigInt(int)}.${frac.padEnd(2, '0')}`;
+}
+
+/** An amount typed in the language the person has chosen ("300.000,50" in German, "300,000.50" in English). */
+export function parseAmount(input: string): string | null {
+  return i18n.language === 'en' ? parseEnglishAmount(input) : parseGermanAmount(input);
+}
+
 /** "4,85" (percent, German or English decimal mark) → "0.0485" (the API's decimal fraction), or null. Exact: shifts digits. */
 export function parsePercent(input: string): string | null {
   const s = input.trim().replace(/\s|%/g, '').replace(',', '.');

@@ -30,11 +30,15 @@ export const ZCreateCompanySchema = z.strictObject({
   street: z.string().trim().min(3, { message: 'mindestens 3 Zeichen' }).max(200),
   postalCode: z.string().regex(/^\d{5}$/, { message: 'Postleitzahl mit 5 Ziffern' }),
   city: z.string().trim().min(2, { message: 'mindestens 2 Zeichen' }).max(100),
-  industryCode: z.string().trim().min(1).max(10),
+  industryCode: z.string().trim().min(1, { message: 'Pflichtfeld' }).max(10, { message: 'höchstens 10 Zeichen' }),
   foundedOn: ZCalendarDate.refine((d) => d >= '1800-01-01' && d <= berlinToday(), {
     message: 'Gründungsdatum darf nicht in der Zukunft liegen',
   }),
-  employees: z.number().int({ message: 'ganze Zahl' }).min(0).max(1_000_000),
+  employees: z
+    .number({ message: 'Anzahl als ganze Zahl' })
+    .int({ message: 'ganze Zahl' })
+    .min(0, { message: 'nicht negativ' })
+    .max(1_000_000, { message: 'höchstens 1.000.000' }),
   annualRevenue: ZMoney,
 });
 export type TCreateCompany = z.infer<typeof ZCreateCompanySchema>;

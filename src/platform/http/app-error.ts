@@ -47,7 +47,7 @@ export class AppError extends Error {
 
   /** A validation error for one field, for rules a schema cannot express (e.g. a lookup in reference data). */
   static invalidField(path: string, message: string): AppError {
-    return new AppError('validation', `Feld „${path}“: ${message}`, { errors: [{ path, message }] });
+    return new AppError('validation', `${message.charAt(0).toUpperCase()}${message.slice(1)} (${path}).`, { errors: [{ path, message }] });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from './app-error.js';
-import { formatPath } from './problem.js';
+import { formatPath, validationDetail } from './problem.js';
 
 /**
  * PostgreSQL text cannot hold U+0000 ("invalid byte sequence for encoding UTF8: 0x00"). Input containing
@@ -40,8 +40,7 @@ export function nulError(value: unknown, where: 'body' | 'querystring' | 'params
   const paths = findNul(value);
   if (paths.length === 0) return undefined;
   const errors: FieldError[] = paths.map((p) => ({ path: p || where, message: NUL_MESSAGE }));
-  const fields = [...new Set(errors.map((e) => e.path))].join(', ');
-  return new AppError('validation', `Ungültige Eingabe (${where}): ${fields}`, { errors });
+  return new AppError('validation', validationDetail(where, errors), { errors });
 }
 
 /**

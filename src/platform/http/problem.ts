@@ -51,6 +51,17 @@ export function sendProblem(
     });
 }
 
+/**
+ * The sentence a person reads above a form (the fields carry the details): how many entries to check, with
+ * their paths in brackets for API clients. A bad path parameter is a bad address, not a bad form.
+ */
+export function validationDetail(where: string, errors: { path: string }[]): string {
+  const fields = [...new Set(errors.map((e) => e.path))];
+  if (where === 'params') return `Die Adresse ist ungültig (${fields.join(', ')}).`;
+  const what = fields.length === 1 ? 'Eine Angabe ist' : `${fields.length} Angaben sind`;
+  return `${what} ungültig – bitte die markierten Felder prüfen (${fields.join(', ')}).`;
+}
+
 /** Maps every error to problem+json. The only place where errors become HTTP answers. */
 export function registerProblemHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
@@ -63,8 +74,7 @@ export function registerProblemHandler(app: FastifyInstance) {
         path: fromInstancePath(v.instancePath, v.params as Record<string, unknown>) || where,
         message: v.message ?? 'ungültig',
       }));
-      const fields = [...new Set(errors.map((e) => e.path))].join(', ');
-      return sendProblem(reply, 'validation', `Ungültige Eingabe (${where}): ${fields}`, { errors });
+      return sendProblem(reply, 'validation', validationDetail(where, errors), { errors });
     }
     switch (err.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

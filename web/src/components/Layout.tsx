@@ -13,7 +13,7 @@ export function Layout() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <nav aria-label="Hauptnavigation">
+        <nav aria-label={t('nav.main')}>
           {me?.role === 'borrower' && <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink>}
           {(me?.role === 'advisor' || me?.role === 'admin') && (
             <>

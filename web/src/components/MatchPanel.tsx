@@ -65,6 +65,7 @@ export function MatchesView({ matches }: { matches: Matches }) {
       {matches.view === 'full' && (
         <>
           <ApprovalNote versions={approvalVersions(matches.eligible)} />
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('matches.eligible')}>
           <table>
             <caption className="sr-only">{t('matches.eligible')}</caption>
             <thead>
@@ -107,6 +108,7 @@ export function MatchesView({ matches }: { matches: Matches }) {
               ))}
             </tbody>
           </table>
+          </div>
           <details>
             <summary>{t('matches.ineligible', { count: matches.ineligible.length })}</summary>
             <ul className="list">

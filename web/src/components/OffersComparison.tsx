@@ -89,9 +89,6 @@ export function OffersComparison({ offers, canAccept, onAccepted }: { offers: Of
               <th scope="col" className="num">{t('offers.amount')}</th>
               <th scope="col">{t('offers.validUntil')}</th>
               <th scope="col" className="num">{t('offers.commission')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('offers.actions')}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -110,6 +107,17 @@ export function OffersComparison({ offers, canAccept, onAccepted }: { offers: Of
                       <small>{o.collateral}</small>
                     </>
                   )}
+                  {/* The actions sit with the lender's name, so they stay in view however wide the figures get. */}
+                  <div className="offer-actions">
+                    <button onClick={() => toggleSchedule(o.id)} aria-expanded={!!schedules[o.id]}>
+                      {t('offers.schedule')}
+                    </button>
+                    {canAccept && o.status === 'open' && !o.expired && (
+                      <button className="primary" onClick={() => accept(o)}>
+                        {t('offers.accept')}
+                      </button>
+                    )}
+                  </div>
                 </td>
                 <td className="num">
                   <strong>{formatRate(o.effectiveAnnualRate)}</strong>
@@ -124,16 +132,6 @@ export function OffersComparison({ offers, canAccept, onAccepted }: { offers: Of
                   {o.status !== 'open' && <span className={`badge offer-${o.status}`}> {t(`offers.status.${o.status}`)}</span>}
                 </td>
                 <td className="num">{formatEur(o.commission)}</td>
-                <td>
-                  <button onClick={() => toggleSchedule(o.id)} aria-expanded={!!schedules[o.id]}>
-                    {t('offers.schedule')}
-                  </button>{' '}
-                  {canAccept && o.status === 'open' && !o.expired && (
-                    <button className="primary" onClick={() => accept(o)}>
-                      {t('offers.accept')}
-                    </button>
-                  )}
-                </td>
               </tr>
             ))}
           </tbody>

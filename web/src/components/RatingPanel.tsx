@@ -8,7 +8,7 @@ type Rating = components['schemas']['Rating'];
 
 /** The request's rating: class, probability of default, ratios with traffic lights and the drivers. */
 export function RatingPanel({ requestId, version }: { requestId: string; version: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [rating, setRating] = useState<Rating | null>(null);
   useEffect(() => {
     void api.GET('/api/v1/financing-requests/{id}/rating', { params: { path: { id: requestId } } }).then(({ data }) => setRating(data ?? null));
@@ -19,7 +19,7 @@ export function RatingPanel({ requestId, version }: { requestId: string; version
       <h2 id="rating-title">{t('rating.title')}</h2>
       <p>
         <strong data-testid="rating-class">{t('rating.class', { class: rating.ratingClass })}</strong> · {t('rating.pd')} {formatRate(rating.probabilityOfDefault)} ·{' '}
-        {t('rating.score', { score: rating.score.toFixed(1) })}
+        {t('rating.score', { score: rating.score.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
         {rating.fiscalYear && <> · {t('rating.fiscalYear', { year: rating.fiscalYear })}</>}
       </p>
       {rating.missing.includes('statements') && <p className="notice">{t('rating.noStatements')}</p>}

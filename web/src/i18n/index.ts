@@ -31,6 +31,9 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+// The page's language follows the chosen one from the first render, so screen readers pick the right voice.
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
 export function setLanguage(lang: 'de' | 'en') {
   localStorage.setItem('kp.lang', lang);
   document.documentElement.lang = lang;

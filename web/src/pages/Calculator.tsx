@@ -5,7 +5,7 @@ import type { paths } from '../api/schema';
 import { Field, ProblemAlert, SelectField } from '../components/Field';
 import { ScheduleTable } from '../components/ScheduleTable';
 import { RepaymentChart } from '../components/RepaymentChart';
-import { formatEur, formatRate, parseGermanAmount, parsePercent } from '../format';
+import { formatEur, formatRate, parseAmount, parsePercent } from '../format';
 
 type Operation = paths['/api/v1/calculations/schedule']['post'];
 type Result = Operation['responses'][200]['content']['application/json'];
@@ -22,9 +22,9 @@ export function Calculator() {
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const amount = parseGermanAmount(String(f.get('amount') ?? ''));
+    const amount = parseAmount(String(f.get('amount') ?? ''));
     const nominalRate = parsePercent(String(f.get('rate') ?? ''));
-    const feeAmounts = fees.map((x) => parseGermanAmount(x.amount));
+    const feeAmounts = fees.map((x) => parseAmount(x.amount));
     const bad: Record<string, string> = {};
     if (!amount) bad.amount = t('calculator.amountHint');
     if (!nominalRate) bad.nominalRate = t('calculator.rateHint');

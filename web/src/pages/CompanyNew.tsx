@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, type Problem } from '../api/client';
 import { Field, ProblemAlert, SelectField } from '../components/Field';
-import { parseGermanAmount } from '../format';
+import { parseAmount } from '../format';
 import { LEGAL_FORMS, type LegalForm } from '../vocabulary';
 
 export function CompanyNew() {
@@ -22,9 +22,13 @@ export function CompanyForm({ onCreated, embedded = false }: { onCreated: (id: s
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const s = (k: string) => String(f.get(k) ?? '').trim();
-    const revenue = parseGermanAmount(s('annualRevenue'));
-    if (!revenue) return setLocalErrors({ annualRevenue: t('company.revenueHint') });
-    setLocalErrors({});
+    // Checks only the browser can make (amount and number formats) are shown together with the server's, so a
+    // person sees every field to fix at once.
+    const revenue = parseAmount(s('annualRevenue'));
+    const local: Record<string, string> = {};
+    if (!revenue) local.annualRevenue = s('annualRevenue') ? t('company.revenueHint') : t('common.required');
+    if (s('employees') === '') local.employees = t('common.required');
+    setLocalErrors(local);
     const { data, error } = await api.POST('/api/v1/companies', {
       body: {
         name: s('name'),
@@ -36,8 +40,8 @@ export function CompanyForm({ onCreated, embedded = false }: { onCreated: (id: s
         city: s('city'),
         industryCode: s('industryCode'),
         foundedOn: s('foundedOn'),
-        employees: Number(s('employees')),
-        annualRevenue: revenue,
+        employees: s('employees') === '' ? -1 : Number(s('employees')), // empty: refused by the server, shown as "Pflichtfeld"
+        annualRevenue: revenue ?? '',
       },
     });
     if (error) return setProblem(error as Problem);

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, type Problem } from '../api/client';
 import { Field, ProblemAlert } from '../components/Field';
-import { formatEur, parseGermanAmount } from '../format';
+import { formatEur, parseAmount } from '../format';
 
 /** The statement figures in the order a German balance sheet and P&L reads. */
 const FIELDS = [
@@ -27,7 +27,7 @@ type Statement = Record<string, string | number>;
 function parseSigned(input: string): string | null {
   const s = input.trim();
   const negative = s.startsWith('-');
-  const abs = parseGermanAmount(negative ? s.slice(1) : s);
+  const abs = parseAmount(negative ? s.slice(1) : s);
   return abs === null ? null : negative ? `-${abs}` : abs;
 }
 
@@ -64,7 +64,7 @@ export function FinancialsEditor({ companyId: id, embedded = false, onChange }: 
     const body: Record<string, string | number> = { fiscalYear };
     const bad: Record<string, string> = {};
     for (const k of FIELDS) {
-      const v = (SIGNED.has(k) ? parseSigned : parseGermanAmount)(String(f.get(k) ?? ''));
+      const v = (SIGNED.has(k) ? parseSigned : parseAmount)(String(f.get(k) ?? ''));
       if (v === null) bad[k] = t('financials.amountHint');
       else body[k] = v;
     }

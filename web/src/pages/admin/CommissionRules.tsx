@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { Field, ProblemAlert, SelectField } from '../../components/Field';
-import { formatDateTime, formatEur, formatRate, parseGermanAmount, parsePercent } from '../../format';
+import { formatDateTime, formatEur, formatRate, parseAmount, parsePercent } from '../../format';
 
 type Overview = components['schemas']['CommissionRuleOverview'];
 type Lender = components['schemas']['Lender'];
@@ -54,8 +54,8 @@ export function CommissionRules() {
     e.preventDefault();
     const errors: Record<string, string> = {};
     const rate = parsePercent(form.rate);
-    const minimum = parseGermanAmount(form.minimum);
-    const cap = form.cap.trim() ? parseGermanAmount(form.cap) : null;
+    const minimum = parseAmount(form.minimum);
+    const cap = form.cap.trim() ? parseAmount(form.cap) : null;
     if (!rate) errors.rate = t('admin.commissions.invalidRate');
     if (!minimum) errors.minimum = t('admin.commissions.invalidAmount');
     if (form.cap.trim() && !cap) errors.cap = t('admin.commissions.invalidAmount');

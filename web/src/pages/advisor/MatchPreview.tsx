@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, type Problem } from '../../api/client';
 import { Field, ProblemAlert, SelectField } from '../../components/Field';
 import { MatchesView, type Matches } from '../../components/MatchPanel';
-import { parseGermanAmount } from '../../format';
+import { parseAmount } from '../../format';
 import { LEGAL_FORMS, PRODUCTS, type LegalForm, type Product } from '../../vocabulary';
 import './advisor.css';
 
@@ -13,7 +13,7 @@ import './advisor.css';
  * against the policies in force, nothing stored.
  */
 export function MatchPreview() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [matches, setMatches] = useState<Matches | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -28,8 +28,8 @@ export function MatchPreview() {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const s = (k: string) => String(f.get(k) ?? '').trim();
-    const amount = parseGermanAmount(s('amount'));
-    const annualRevenue = parseGermanAmount(s('annualRevenue'));
+    const amount = parseAmount(s('amount'));
+    const annualRevenue = parseAmount(s('annualRevenue'));
     const local: Record<string, string> = {};
     if (!amount) local.amount = t('advisor.preview.amountHint');
     if (!annualRevenue) local.annualRevenue = t('advisor.preview.amountHint');
@@ -79,7 +79,7 @@ export function MatchPreview() {
               </option>
             ))}
           </SelectField>
-          <Field label={t('advisor.preview.amount')} name="amount" required inputMode="decimal" defaultValue="300.000" hint={t('advisor.preview.amountHint')} error={errors.amount} />
+          <Field label={t('advisor.preview.amount')} name="amount" required inputMode="decimal" defaultValue={i18n.language === 'en' ? '300,000' : '300.000'} hint={t('advisor.preview.amountHint')} error={errors.amount} />
           <Field label={t('advisor.preview.termMonths')} name="termMonths" type="number" min={1} max={360} required defaultValue="60" error={errors.termMonths} />
           <SelectField label={t('advisor.preview.ratingClass')} name="ratingClass" defaultValue="" error={errors.ratingClass}>
             <option value="">{t('advisor.preview.noRating')}</option>

@@ -5,7 +5,7 @@ import { api, fieldErrors, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useAuth } from '../../auth';
 import { ProblemAlert } from '../../components/Field';
-import { formatDateTime, formatEur, parseGermanAmount } from '../../format';
+import { formatDateTime, formatEur, parseAmount } from '../../format';
 import { SlaBadge, useWaiting } from './parts';
 import { FEDERAL_STATES, PRODUCTS } from '../../vocabulary';
 import './advisor.css';
@@ -21,7 +21,7 @@ const FILTER_KEYS = ['status', 'product', 'amountMin', 'amountMax', 'region', 'w
 type Filters = Record<(typeof FILTER_KEYS)[number], string>;
 
 /** "300.000" typed by a person → "300000.00"; the URL keeps what the API takes. */
-const toApiAmount = (s: string) => (s.trim() ? parseGermanAmount(s) : '');
+const toApiAmount = (s: string) => (s.trim() ? parseAmount(s) : '');
 const fromApiAmount = (s: string) => (s ? s.replace('.', ',').replace(/,00$/, '') : '');
 
 /** The advisors' workspace: every submitted request with service level, assignee and quick actions. */

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, type Problem } from '../../api/client';
 import { Field, ProblemAlert, SelectField } from '../../components/Field';
-import { parseGermanAmount, parsePercent } from '../../format';
+import { parseAmount, parsePercent } from '../../format';
 import {
   addDays,
   AMORTIZATIONS,
@@ -43,9 +43,9 @@ export function OfferForm({ request, onCreated }: { request: LenderRequest; onCr
     const form = e.currentTarget;
     const f = new FormData(form);
     const text = (name: string) => String(f.get(name) ?? '').trim();
-    const amount = parseGermanAmount(text('amount'));
+    const amount = parseAmount(text('amount'));
     const nominalRate = parsePercent(text('nominalRate'));
-    const feeAmounts = fees.map((x) => parseGermanAmount(x.amount));
+    const feeAmounts = fees.map((x) => parseAmount(x.amount));
     const bad: Record<string, string> = {};
     if (!amount) bad.amount = t('lender.offerForm.amountInvalid');
     if (!nominalRate) bad.nominalRate = t('lender.offerForm.rateInvalid');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGermanAmount } from '../../format';
+import { parseAmount } from '../../format';
 import { addDays, berlinToday, IdempotencyKeys, newIdempotencyKey, signaturesOf, toGermanAmountInput, type Contract } from './lender-utils';
 
 describe('lender portal helpers', () => {
@@ -7,7 +7,7 @@ describe('lender portal helpers', () => {
     expect(toGermanAmountInput('300000.00')).toBe('300.000,00');
     expect(toGermanAmountInput('1234567.5')).toBe('1.234.567,50');
     expect(toGermanAmountInput('999')).toBe('999,00');
-    for (const a of ['300000.00', '1234567.50', '999.00', '50000000.00']) expect(parseGermanAmount(toGermanAmountInput(a))).toBe(a);
+    for (const a of ['300000.00', '1234567.50', '999.00', '50000000.00']) expect(parseAmount(toGermanAmountInput(a))).toBe(a);
   });
 
   it('computes Berlin business dates', () => {

@@ -1,4 +1,4 @@
-import { parseGermanAmount } from '../../format';
+import { parseAmount } from '../../format';
 
 /** What the borrower typed in the "financing need" step, as typed. */
 export interface NeedInput {
@@ -24,7 +24,7 @@ const MAX_AMOUNT = 50_000_000;
 /** Checks the inputs as the borrower types; returns the values to send or the errors to show. */
 export function validateNeed(input: NeedInput): { values: NeedValues } | { errors: NeedErrors } {
   const errors: NeedErrors = {};
-  const amount = parseGermanAmount(input.amount);
+  const amount = parseAmount(input.amount);
   if (!input.amount.trim()) errors.amount = 'required';
   else if (amount === null) errors.amount = 'amountFormat';
   else if (Number(amount) < MIN_AMOUNT || Number(amount) > MAX_AMOUNT) errors.amount = 'amountRange';
