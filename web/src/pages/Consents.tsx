@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { ProblemAlert } from '../components/Field';
-import { formatDateTime } from '../format';
+import { formatDate, formatDateTime } from '../format';
 
 type Consents = components['schemas']['Consents'];
 const KINDS = ['dataProcessing', 'lenderSharing', 'marketing'] as const;
@@ -13,6 +13,9 @@ export function ConsentsPage() {
   const { id = '' } = useParams();
   return <ConsentsForm companyId={id} />;
 }
+
+/** Text versions are dated ("2026-11-01"); shown as a date in the reader's format. */
+const versionLabel = (version: string) => (/^\d{4}-\d{2}-\d{2}$/.test(version) ? formatDate(`${version}T12:00:00Z`) : version);
 
 /** Consents with their texts and history; a page of its own and a step of the request wizard. */
 export function ConsentsForm({ companyId: id, embedded = false, onSaved }: { companyId: string; embedded?: boolean; onSaved?: (c: Consents) => void }) {
@@ -56,7 +59,7 @@ export function ConsentsForm({ companyId: id, embedded = false, onSaved }: { com
                 <br />
                 {i18n.language === 'en' ? text.en : text.de}{' '}
                 <small>
-                  ({t('consents.version')} {text.version})
+                  ({t('consents.version')} {versionLabel(text.version)})
                 </small>
               </span>
             </label>
@@ -73,8 +76,14 @@ export function ConsentsForm({ companyId: id, embedded = false, onSaved }: { com
         <ul className="list">
           {state.history.map((h, i) => (
             <li key={i}>
-              {formatDateTime(h.givenAt)} · {t(`consents.${h.kind}`)} {h.granted ? t('consents.granted') : t('consents.revoked')} ({t('consents.version')}{' '}
-              {h.textVersion}) {t('consents.by')} {h.givenBy.name}
+              {formatDateTime(h.givenAt)} · {t(`consents.${h.kind}`)}{' '}
+              {/* "withdrawn" only where it had been given before (the list is newest first); a first "no" was simply not given */}
+              {h.granted
+                ? t('consents.granted')
+                : state.history.slice(i + 1).some((o) => o.kind === h.kind && o.granted)
+                  ? t('consents.revoked')
+                  : t('consents.notGiven')}{' '}
+              ({t('consents.version')} {versionLabel(h.textVersion)}) {t('consents.by')} {h.givenBy.name}
             </li>
           ))}
         </ul>

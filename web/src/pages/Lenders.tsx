@@ -46,7 +46,7 @@ export function Lenders() {
                 <Link to={`/lenders/${l.id}`}>{l.name}</Link> {l.demo && <span className="badge">{t('lenders.demo')}</span>}
               </td>
               <td>{t(`lenderTypes.${l.type}`)}</td>
-              <td>{l.federalState ?? t('lenders.nationwide')}</td>
+              <td>{l.federalState ? t(`lender.federalStates.${l.federalState}`) : t('lenders.nationwide')}</td>
               <td>{l.currentPolicyVersion}</td>
             </tr>
           ))}
@@ -116,7 +116,7 @@ export function LenderDetail() {
           <dt>BIC</dt>
           <dd>{lender.bic ?? '–'}</dd>
           <dt>{t('lenders.region')}</dt>
-          <dd>{lender.federalState ?? t('lenders.nationwide')}</dd>
+          <dd>{lender.federalState ? t(`lender.federalStates.${lender.federalState}`) : t('lenders.nationwide')}</dd>
           <dt>{t('lenders.version')}</dt>
           <dd>{lender.currentPolicyVersion}</dd>
         </dl>
