@@ -5196,7 +5196,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Mails caught by the in-process SMTP catcher (when no SMTP_URL is configured) */
+        /** Mails caught by the in-process SMTP catcher (when no SMTP_URL is configured): admins all, everyone else their own */
         get: {
             parameters: {
                 query?: never;
@@ -8214,6 +8214,7 @@ export type components = {
             items: components["schemas"]["DocumentInput"][];
             checklist: components["schemas"]["DocumentChecklistItemInput"][];
             missing: components["schemas"]["DocumentChecklistItemInput"][];
+            documentsAvailable: boolean;
         };
         LenderRequestDetailInput: {
             /** Format: uuid */
@@ -8253,6 +8254,7 @@ export type components = {
             }[];
             rating: components["schemas"]["RatingInput"] | null;
             documents: components["schemas"]["DocumentInput"][];
+            documentsAvailable: boolean;
             ownOffers: components["schemas"]["OfferInput"][];
         };
         WebhookDeliveryInput: {
@@ -9015,6 +9017,7 @@ export type components = {
             items: components["schemas"]["Document"][];
             checklist: components["schemas"]["DocumentChecklistItem"][];
             missing: components["schemas"]["DocumentChecklistItem"][];
+            documentsAvailable: boolean;
         };
         LenderRequestDetail: {
             /** Format: uuid */
@@ -9054,6 +9057,7 @@ export type components = {
             }[];
             rating: components["schemas"]["Rating"] | null;
             documents: components["schemas"]["Document"][];
+            documentsAvailable: boolean;
             ownOffers: components["schemas"]["Offer"][];
         };
         WebhookDelivery: {
