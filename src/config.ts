@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   ADVISORY_SLA_AMBER_HOURS: z.coerce.number().min(0.1).max(720).default(4),
   /** …and red after this many. */
   ADVISORY_SLA_RED_HOURS: z.coerce.number().min(0.1).max(720).default(24),
+  /** A live event stream sends a heartbeat this often and re-checks its session and access with it (tests use less). */
+  EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(20).max(60_000).default(15_000),
 });
 
 export interface Config {
@@ -66,6 +68,7 @@ export interface Config {
   jobExpireSeconds: number;
   jobMaintenanceSeconds: number;
   advisorySla: { amberHours: number; redHours: number };
+  eventsHeartbeatMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
     jobMaintenanceSeconds: e.JOB_MAINTENANCE_SECONDS,
     advisorySla: { amberHours: e.ADVISORY_SLA_AMBER_HOURS, redHours: Math.max(e.ADVISORY_SLA_RED_HOURS, e.ADVISORY_SLA_AMBER_HOURS) },
+    eventsHeartbeatMs: e.EVENTS_HEARTBEAT_MS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

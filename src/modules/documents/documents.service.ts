@@ -11,7 +11,10 @@ import { publish } from '../../platform/events/events.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { berlinDate, berlinToday } from '../../platform/time.js';
 import { canSeeCompany, companies, findVisibleCompany } from '../companies/index.js';
-import { dispatches, dispatchForLender } from '../dispatch/index.js';
+import { currentConsents } from '../consents/index.js';
+import { dispatches, dispatchForLender, type DispatchRow } from '../dispatch/index.js';
+// The offers table only (schema cross-import): documents sits below offers in the module order.
+import { offers } from '../offers/schema.js';
 import { financingRequests, loadRequestWithCompany, type RequestStatus } from '../requests/index.js';
 import { documentChecklist } from './checklist.js';
 import type { Config } from '../../config.js';
@@ -29,6 +32,35 @@ export type Viewer = { kind: 'user'; user: SessionUser } | { kind: 'lender'; len
 const CLOSED_FOR_UPLOADS: readonly RequestStatus[] = ['withdrawn', 'rejected', 'expired', 'closed'];
 /** Once an offer is accepted the documents it rests on are kept (the contract was made on them). */
 const LOCKED_FOR_DELETION: readonly RequestStatus[] = ['accepted', 'signature_ready', 'signed', 'closed'];
+
+/** A lender reads documents of a request while it is open for it (and it has not declined)… */
+const OPEN_FOR_LENDERS: readonly RequestStatus[] = ['submitted', 'in_review', 'matched', 'offered'];
+/** …or, once an offer is accepted, only the lender whose offer it is. */
+const WON_BY_AN_OFFER: readonly RequestStatus[] = ['accepted', 'signature_ready', 'signed', 'closed'];
+
+/**
+ * Whether a lender may read the company's documents through this dispatch: only while the company's
+ * `lenderSharing` consent is given, and the request is still open for the lender (not declined by it) or
+ * the lender's own offer was accepted. Withdrawn, rejected and expired requests, lost deals and declines
+ * end the access; the dispatch record itself stays the lender's.
+ */
+async function lenderMayReadThrough(
+  db: Executor,
+  dispatch: Pick<DispatchRow, 'lenderId' | 'requestId' | 'status'>,
+  request: { status: RequestStatus; companyId: string },
+): Promise<boolean> {
+  if (OPEN_FOR_LENDERS.includes(request.status)) {
+    if (dispatch.status === 'declined') return false;
+  } else if (WON_BY_AN_OFFER.includes(request.status)) {
+    const [won] = await db
+      .select({ id: offers.id })
+      .from(offers)
+      .where(and(eq(offers.requestId, dispatch.requestId), eq(offers.lenderId, dispatch.lenderId), eq(offers.status, 'accepted')))
+      .limit(1);
+    if (!won) return false;
+  } else return false;
+  return (await currentConsents(db, request.companyId)).lenderSharing;
+}
 
 const userDownloadUrl = (id: string) => `/api/v1/documents/${id}/content`;
 const lenderDownloadUrl = (requestId: string, id: string) => `/api/v1/lender/requests/${requestId}/documents/${id}`;
@@ -60,18 +92,28 @@ async function documentsOfRequest(db: Executor, requestId: string, companyId: st
     .orderBy(desc(documents.uploadedAt), desc(documents.id));
 }
 
-/** A request the viewer may see: the owner borrower, staff, or a lender it was dispatched to; else 404. */
+/**
+ * A request the viewer may see: the owner borrower, staff, or a lender it was dispatched to; else 404.
+ * `documentsAvailable` says whether the viewer may read its documents (always for people who see it;
+ * for a lender see `lenderMayReadThrough`).
+ */
 async function visibleRequest(db: Executor, viewer: Viewer, requestId: string) {
   const row = await loadRequestWithCompany(db, requestId);
-  if (viewer.kind === 'lender') await dispatchForLender(db, viewer.lenderId, requestId);
-  else if (!canSeeCompany(viewer.user, row.company)) throw AppError.notFound('Finanzierungsanfrage');
-  return row;
+  if (viewer.kind === 'lender') {
+    const dispatch = await dispatchForLender(db, viewer.lenderId, requestId);
+    return { ...row, documentsAvailable: await lenderMayReadThrough(db, dispatch, row.request) };
+  }
+  if (!canSeeCompany(viewer.user, row.company)) throw AppError.notFound('Finanzierungsanfrage');
+  return { ...row, documentsAvailable: true };
 }
 
-/** Documents of a request with its product's checklist and what is still missing. */
+/**
+ * Documents of a request with its product's checklist and what is still missing. A lender whose access
+ * ended (consent revoked, request over, deal lost or declined) gets an empty list.
+ */
 export async function listRequestDocuments(db: Executor, viewer: Viewer, requestId: string, today = berlinToday()) {
-  const { request, company } = await visibleRequest(db, viewer, requestId);
-  const rows = await documentsOfRequest(db, requestId, company.id);
+  const { request, company, documentsAvailable } = await visibleRequest(db, viewer, requestId);
+  const rows = documentsAvailable ? await documentsOfRequest(db, requestId, company.id) : [];
   const { checklist, missing } = documentChecklist({
     product: request.product,
     foundedOn: company.foundedOn,
@@ -79,7 +121,7 @@ export async function listRequestDocuments(db: Executor, viewer: Viewer, request
     documents: rows.map((r) => ({ id: r.id, kind: r.kind, fiscalYear: r.fiscalYear, asOf: r.asOf, uploadedOn: berlinDate(r.uploadedAt) })),
   });
   const url = (r: DocumentRow) => (viewer.kind === 'lender' ? lenderDownloadUrl(requestId, r.id) : userDownloadUrl(r.id));
-  return { items: rows.map((r) => toDocument(r, url(r))), checklist, missing };
+  return { items: rows.map((r) => toDocument(r, url(r))), checklist, missing, documentsAvailable };
 }
 
 /** Every document of a company (general and per request), for its owner and staff. */
@@ -89,15 +131,19 @@ export async function listCompanyDocuments(db: Executor, user: SessionUser, comp
   return rows.map((r) => toDocument(r));
 }
 
-/** The documents a lender receives with a dispatched request (download URLs of the lender API). */
-export async function documentsForLender(db: Executor, lenderId: string, requestId: string): Promise<TDocument[]> {
-  return (await listRequestDocuments(db, { kind: 'lender', lenderId }, requestId)).items;
+/**
+ * The documents a lender receives with a dispatched request (download URLs of the lender API), and
+ * whether it may read them at all (empty when not).
+ */
+export async function documentsForLender(db: Executor, lenderId: string, requestId: string): Promise<{ items: TDocument[]; available: boolean }> {
+  const { items, documentsAvailable } = await listRequestDocuments(db, { kind: 'lender', lenderId }, requestId);
+  return { items, available: documentsAvailable };
 }
 
 /**
  * A document the viewer may read, else 404: the borrower owning the company, advisors and admins, and
  * a lender to which the document's request — or, for a general company document, any request of the
- * company — was dispatched.
+ * company — was dispatched, while that dispatch still gives access (`lenderMayReadThrough`).
  */
 export async function findReadableDocument(db: Executor, viewer: Viewer, id: string): Promise<DocumentRow> {
   const [row] = await db.select().from(documents).where(eq(documents.id, id));
@@ -107,25 +153,36 @@ export async function findReadableDocument(db: Executor, viewer: Viewer, id: str
     if (!company || !canSeeCompany(viewer.user, company)) throw AppError.notFound('Dokument');
     return row;
   }
-  const [sent] = await db
-    .select({ id: dispatches.id })
+  const sent = await db
+    .select({
+      lenderId: dispatches.lenderId,
+      requestId: dispatches.requestId,
+      status: dispatches.status,
+      request: { status: financingRequests.status, companyId: financingRequests.companyId },
+    })
     .from(dispatches)
     .innerJoin(financingRequests, eq(financingRequests.id, dispatches.requestId))
     .where(
       and(
         eq(dispatches.lenderId, viewer.lenderId),
-        row.requestId ? eq(dispatches.requestId, row.requestId) : eq(financingRequests.companyId, row.companyId),
+        // The request's company must be the document's: a request's document never reaches another company's lenders.
+        eq(financingRequests.companyId, row.companyId),
+        row.requestId ? eq(dispatches.requestId, row.requestId) : undefined,
       ),
-    )
-    .limit(1);
-  if (!sent) throw AppError.notFound('Dokument');
-  return row;
+    );
+  for (const d of sent) {
+    if (await lenderMayReadThrough(db, d, d.request)) return row;
+  }
+  throw AppError.notFound('Dokument');
 }
 
-/** A document of a request dispatched to this lender (the lender API's download), else 404. */
+/**
+ * A document of a request dispatched to this lender (the lender API's download), else 404 — also when
+ * the lender's access to the company's documents ended (`lenderMayReadThrough`).
+ */
 export async function findLenderDocument(db: Executor, lenderId: string, requestId: string, documentId: string): Promise<DocumentRow> {
-  await dispatchForLender(db, lenderId, requestId);
-  const { company } = await loadRequestWithCompany(db, requestId);
+  const { company, documentsAvailable } = await visibleRequest(db, { kind: 'lender', lenderId }, requestId);
+  if (!documentsAvailable) throw AppError.notFound('Dokument');
   const [row] = await db.select().from(documents).where(eq(documents.id, documentId));
   const belongs = row && (row.requestId === requestId || (row.requestId === null && row.companyId === company.id));
   if (!belongs) throw AppError.notFound('Dokument');

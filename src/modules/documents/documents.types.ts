@@ -41,6 +41,11 @@ export const ZRequestDocumentsSchema = z
     items: z.array(ZDocumentSchema),
     checklist: z.array(ZChecklistItemSchema),
     missing: z.array(ZChecklistItemSchema),
+    /**
+     * False for a lender whose access to the company's documents ended (lenderSharing consent revoked,
+     * request withdrawn/rejected/expired, declined by it, or another lender's offer accepted): no items then.
+     */
+    documentsAvailable: z.boolean(),
   })
   .meta({ id: 'RequestDocuments' });
 

@@ -69,6 +69,12 @@ const ZLenderRequestDetail = z
     rating: ZRatingSchema.nullable(),
     /** The request's documents and the company's general ones; `downloadUrl` is a lender API route. */
     documents: z.array(ZDocumentSchema),
+    /**
+     * False once this lender may no longer read the company's documents (lenderSharing consent revoked,
+     * request withdrawn/rejected/expired, declined by this lender, or another lender's offer accepted):
+     * `documents` is empty then and their downloads answer 404.
+     */
+    documentsAvailable: z.boolean(),
     /** Only this lender's own offers; never another lender's, nor their rank among all offers. */
     ownOffers: z.array(ZLenderOfferSchema),
   })
@@ -144,10 +150,12 @@ export function offerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const p = await lenderPrincipal(ctx.database.db, req);
         const detail = await detailForLender(ctx.database.db, p.lenderId, req.params.id);
         const own = await offersView(ctx.database.db, req.params.id, undefined, p.lenderId);
+        const docs = await documentsForLender(ctx.database.db, p.lenderId, req.params.id);
         return {
           ...detail,
           requestStatus: requestStatusForLender(detail.requestStatus, own.some((o) => o.status === 'accepted')),
-          documents: await documentsForLender(ctx.database.db, p.lenderId, req.params.id),
+          documents: docs.items,
+          documentsAvailable: docs.available,
           ownOffers: own.map(ownOffer),
         };
       },

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { users } from '../../platform/auth/schema.js';
+import { companies } from '../companies/index.js';
 import {
   createCompany,
   problem,
@@ -11,7 +14,8 @@ import {
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await startTestApp();
+  // Event streams re-check their session and access with every heartbeat; a short one keeps the tests quick.
+  ctx = await startTestApp({ EVENTS_HEARTBEAT_MS: '100' });
 });
 afterAll(() => ctx.close());
 
@@ -206,5 +210,62 @@ describe('live updates', () => {
     expect(text).toContain('event: status_changed');
     expect(text).toContain('"to":"submitted"');
     controller.abort();
+  });
+
+  /** Opens a request's event stream over real HTTP as the client, past the retry preamble. */
+  async function openStream(client: Client, requestId: string) {
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' }).catch(() => `http://127.0.0.1:${(ctx.app.server.address() as { port: number }).port}`);
+    const res = await fetch(`${address}/api/v1/financing-requests/${requestId}/events`, { headers: { cookie: client.cookie! } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    /** Reads until `want` arrived (true) or the server ended the stream (false); fails after `ms`. */
+    const readUntil = async (want: string | null, ms = 10_000): Promise<boolean> => {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        if (want !== null && text.includes(want)) return true;
+        const chunk = await Promise.race([reader.read(), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now())))]);
+        if (chunk === 'timeout') throw new Error(`stream still open after ${ms} ms; got ${JSON.stringify(text)}`);
+        if (chunk.done) return false;
+        text += decoder.decode(chunk.value);
+      }
+    };
+    await readUntil('retry:');
+    return { readUntil, cancel: () => reader.cancel().catch(() => undefined), text: () => text };
+  }
+
+  it('keeps an open stream alive with heartbeats while the session holds, and ends it on logout', async () => {
+    const { client, company } = await borrowerWithCompany();
+    const d = await draft(client, company.id);
+    const stream = await openStream(client, d.id);
+    // Several heartbeats pass, each re-checking the session: the stream stays open and still carries events.
+    expect(await stream.readUntil(': ping')).toBe(true);
+    await client.post(`/api/v1/financing-requests/${d.id}/submit`);
+    expect(await stream.readUntil('event: status_changed')).toBe(true);
+
+    const out = await client.post('/api/v1/auth/logout');
+    expect(out.statusCode).toBeLessThan(300);
+    expect(await stream.readUntil(null)).toBe(false);
+  });
+
+  it('ends the stream when the user is deactivated', async () => {
+    const { client, company, user } = await borrowerWithCompany();
+    const d = await draft(client, company.id);
+    const stream = await openStream(client, d.id);
+    expect(await stream.readUntil(': ping')).toBe(true);
+    // Directly in the database, so only the deactivation (not a deleted session) ends it.
+    await ctx.database.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, user.id));
+    expect(await stream.readUntil(null)).toBe(false);
+  });
+
+  it('ends the stream when the user can no longer see the request', async () => {
+    const { client, company } = await borrowerWithCompany();
+    const d = await draft(client, company.id);
+    const other = await registeredBorrower(ctx);
+    const stream = await openStream(client, d.id);
+    expect(await stream.readUntil(': ping')).toBe(true);
+    await ctx.database.db.update(companies).set({ ownerId: other.user.id }).where(eq(companies.id, company.id));
+    expect(await stream.readUntil(null)).toBe(false);
   });
 });

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireUser } from '../../platform/auth/guard.js';
+import { findSessionUser, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import type { AppContext } from '../../platform/http/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
+import { AppError } from '../../platform/http/app-error.js';
 import {
   ZCreateRequestSchema,
   ZFinancingRequestSchema,
@@ -12,7 +14,7 @@ import {
   ZRequestSummarySchema,
   ZUpdateRequestSchema,
 } from './requests.types.js';
-import { type AfterSubmit, changeStatus, createRequest, getRequest, listRequests, submitRequest, updateDraft } from './requests.service.js';
+import { type AfterSubmit, assertRequestVisible, changeStatus, createRequest, getRequest, listRequests, submitRequest, updateDraft } from './requests.service.js';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 
@@ -107,7 +109,9 @@ export function requestRoutes(ctx: AppContext, hooks: RequestHooks = {}): Fastif
       },
       async (req, reply) => {
         const user = requireUser(req);
-        await getRequest(ctx.database.db, user, req.params.id); // 404 unless visible
+        const requestId = req.params.id;
+        await getRequest(ctx.database.db, user, requestId); // 404 unless visible
+        const token = req.cookies[SESSION_COOKIE];
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, {
@@ -117,15 +121,40 @@ export function requestRoutes(ctx: AppContext, hooks: RequestHooks = {}): Fastif
           'x-accel-buffering': 'no',
         });
         res.write(`retry: 3000\n\n`);
-        const unsubscribe = ctx.events.subscribe(`financing_request:${req.params.id}`, (event) => {
+        const unsubscribe = ctx.events.subscribe(`financing_request:${requestId}`, (event) => {
           res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
         });
-        // Comments keep proxies from closing an idle stream.
-        const heartbeat = setInterval(() => res.write(`: ping\n\n`), 15_000);
-        req.raw.on('close', () => {
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
           clearInterval(heartbeat);
           unsubscribe();
-        });
+          res.end();
+        };
+        // The session is checked only when the stream opens; so with every heartbeat the stream asks again
+        // whether the session still exists (not logged out, expired, or its user deactivated) and whether its
+        // user still sees the request, and ends otherwise. The comment line keeps proxies from closing an idle stream.
+        let checking = false;
+        const recheck = async () => {
+          if (checking || ended) return;
+          checking = true;
+          try {
+            const current = token ? await findSessionUser(ctx.database.db, token) : null;
+            if (!current || current.id !== user.id) return end();
+            await assertRequestVisible(ctx.database.db, current, requestId);
+            if (!ended) res.write(`: ping\n\n`);
+          } catch (err) {
+            // No longer visible (404), or the check itself failed: fail closed; the browser reconnects and is checked anew.
+            if (!(err instanceof AppError)) req.log.warn({ err, requestId }, 'event stream closed: access check failed');
+            end();
+          } finally {
+            checking = false;
+          }
+        };
+        // `end` clears it; it runs only from timer, event and close callbacks, after this line.
+        const heartbeat = setInterval(() => void recheck(), ctx.config.eventsHeartbeatMs);
+        req.raw.on('close', end);
       },
     );
 

@@ -8215,6 +8215,7 @@ export type components = {
             items: components["schemas"]["DocumentInput"][];
             checklist: components["schemas"]["DocumentChecklistItemInput"][];
             missing: components["schemas"]["DocumentChecklistItemInput"][];
+            documentsAvailable: boolean;
         };
         LenderOfferInput: {
             /** Format: uuid */
@@ -8292,6 +8293,7 @@ export type components = {
             }[];
             rating: components["schemas"]["RatingInput"] | null;
             documents: components["schemas"]["DocumentInput"][];
+            documentsAvailable: boolean;
             ownOffers: components["schemas"]["LenderOfferInput"][];
         };
         WebhookDeliveryInput: {
@@ -9054,6 +9056,7 @@ export type components = {
             items: components["schemas"]["Document"][];
             checklist: components["schemas"]["DocumentChecklistItem"][];
             missing: components["schemas"]["DocumentChecklistItem"][];
+            documentsAvailable: boolean;
         };
         LenderOffer: {
             /** Format: uuid */
@@ -9131,6 +9134,7 @@ export type components = {
             }[];
             rating: components["schemas"]["Rating"] | null;
             documents: components["schemas"]["Document"][];
+            documentsAvailable: boolean;
             ownOffers: components["schemas"]["LenderOffer"][];
         };
         WebhookDelivery: {

@@ -132,7 +132,7 @@ export function LenderRequestDetail() {
 
       <section className="card" aria-labelledby="documents-title">
         <h2 id="documents-title">{t('documents.title')}</h2>
-        <DocumentList items={request.documents} />
+        {request.documentsAvailable ? <DocumentList items={request.documents} /> : <p className="notice">{t('documents.withheldForLender')}</p>}
       </section>
 
       <OwnOffers request={request} />
