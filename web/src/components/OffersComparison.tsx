@@ -78,7 +78,7 @@ export function OffersComparison({ offers, canAccept, onAccepted }: { offers: Of
       )}
       <ProblemAlert problem={problem} />
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.scrollTable')}>
-        <table data-testid="offers-table">
+        <table data-testid="offers-table" className="offers-table">
           <thead>
             <tr>
               <th scope="col">{t('offers.lender')}</th>
