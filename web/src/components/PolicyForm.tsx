@@ -235,7 +235,7 @@ export function PolicyForm({ initial, onSave, status }: PolicyFormProps) {
 
       <fieldset>
         <legend>{t('lenders.form.legendAmountTerm')}</legend>
-        <div className="grid">
+        <div className="grid pairs">
           <Field label={t('lenders.form.amountMin')} hint={moneyHint} inputMode="decimal" {...common}
             value={values.amountMin} onChange={(e) => set('amountMin', e.target.value)} error={errorAt('amount.min')} />
           <Field label={t('lenders.form.amountMax')} hint={moneyHint} inputMode="decimal" {...common}

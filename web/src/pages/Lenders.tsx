@@ -113,8 +113,8 @@ export function LenderDetail() {
           <dd>{lender.currentPolicyVersion}</dd>
         </dl>
       </section>
-      <section className="card" aria-labelledby="policy-heading">
-        <h2 id="policy-heading">{t('lenders.policy')}</h2>
+      <section className="card">
+        <h2>{t('lenders.policy')}</h2>
         {!canRead && <p className="muted">{t('lenders.summary.notVisible')}</p>}
         {canRead && !canEdit && current && <PolicySummary policy={current.policy} />}
         {canEdit && current && (
