@@ -84,12 +84,16 @@ describe('admin area', () => {
     await subnav.getByRole('link', { name: 'Partner & Richtlinien' }).click();
     await page.getByLabel('Suche', { exact: true }).fill(target!.name);
     await page.locator(`a[href="/lenders/${target!.lenderId}"]`).first().click();
-    const editor = page.getByLabel('Kreditrichtlinie', { exact: true });
-    await expect.poll(async () => (await editor.inputValue()).length).toBeGreaterThan(1);
-    const policy = JSON.parse(await editor.inputValue()) as { amount?: { min?: string; max?: string } };
-    const min = policy.amount?.min && Number(policy.amount.min) <= 250_000 ? policy.amount.min : '25000.00';
-    policy.amount = { min, max: '250000.00' };
-    await editor.fill(JSON.stringify(policy, null, 2));
+    // The policy form, typed like a credit officer would: German amounts, the minimum kept at or below the new maximum.
+    const maxAmount = page.getByLabel('Höchstbetrag', { exact: true });
+    const minAmount = page.getByLabel('Mindestbetrag', { exact: true });
+    await expect.poll(() => maxAmount.count()).toBe(1);
+    const currentMin = Number((await minAmount.inputValue()).replace(/\./g, '').replace(',', '.'));
+    if (currentMin > 250_000) await minAmount.fill('25.000');
+    await maxAmount.fill('250.000');
+    // The expert JSON view (collapsed) follows the form.
+    const json = JSON.parse(await page.getByLabel('Kreditrichtlinie', { exact: true }).inputValue()) as { amount?: { max?: string } };
+    expect(json.amount?.max).toBe('250000.00');
     await page.getByRole('button', { name: 'Richtlinie als neue Version speichern' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Gespeichert als Version \d+/);
     await expectAccessible(page);

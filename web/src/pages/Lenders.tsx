@@ -1,10 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, fieldErrors, type Problem } from '../api/client';
+import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { useAuth } from '../auth';
 import { ProblemAlert } from '../components/Field';
+import { PolicyForm, PolicySummary } from '../components/PolicyForm';
 import { formatDateTime } from '../format';
 
 type Lender = components['schemas']['Lender'];
@@ -62,47 +63,38 @@ export function LenderDetail() {
   const { me } = useAuth();
   const [lender, setLender] = useState<Lender | null>(null);
   const [versions, setVersions] = useState<PolicyVersion[] | null>(null);
-  const [text, setText] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
   const canEdit = me?.role === 'admin' || me?.role === 'lender';
+  // The API shows a policy only to admins and the lender's own staff (advisors get 404): the same people edit it.
+  const canRead = canEdit;
 
   async function load() {
     const l = await api.GET('/api/v1/lenders/{id}', { params: { path: { id } } });
     if (l.error) return setProblem(l.error as Problem);
     setLender(l.data);
-    if (canEdit) {
+    if (canRead) {
       const v = await api.GET('/api/v1/lenders/{id}/policy/versions', { params: { path: { id } } });
-      if (v.data) {
-        setVersions(v.data.items);
-        setText(JSON.stringify(v.data.items[0]?.policy ?? {}, null, 2));
-      }
+      if (v.data) setVersions(v.data.items);
     }
   }
   useEffect(() => {
     void load();
   }, [id]);
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    let policy: unknown;
-    try {
-      policy = JSON.parse(text);
-    } catch {
-      return setProblem({ type: '', title: '', status: 400, detail: t('lenders.invalidJson') });
-    }
+  async function save(policy: unknown): Promise<Problem | null> {
     const { data, error } = await api.PUT('/api/v1/lenders/{id}/policy', {
       params: { path: { id } },
-      body: policy as components['schemas']['CreditPolicyVersion']['policy'],
+      body: policy as PolicyVersion['policy'],
     });
-    if (error) return setProblem(error as Problem);
-    setProblem(null);
+    if (error) return error as Problem;
     setSaved(data.version);
     await load();
+    return null;
   }
 
   if (!lender) return problem ? <ProblemAlert problem={problem} /> : <p>{t('common.loading')}</p>;
-  const errors = Object.entries(fieldErrors(problem ?? undefined));
+  const current = versions?.find((v) => v.current) ?? versions?.[0];
   return (
     <div className="stack">
       <section className="card">
@@ -121,39 +113,36 @@ export function LenderDetail() {
           <dd>{lender.currentPolicyVersion}</dd>
         </dl>
       </section>
-      {canEdit && versions && (
-        <form className="card" onSubmit={onSubmit}>
-          <h2>{t('lenders.policy')}</h2>
-          <ProblemAlert problem={problem} />
-          {errors.length > 0 && (
-            <ul className="error">
-              {errors.map(([path, msg]) => (
-                <li key={path}>
-                  <code>{path}</code>: {msg}
+      <section className="card">
+        <h2>{t('lenders.policy')}</h2>
+        {!canRead && <p className="muted">{t('lenders.summary.notVisible')}</p>}
+        {canRead && !canEdit && current && <PolicySummary policy={current.policy} />}
+        {canEdit && current && (
+          <PolicyForm
+            key={lender.id}
+            initial={current.policy}
+            onSave={save}
+            status={saved && <span role="status">{t('lenders.saved', { version: saved })}</span>}
+          />
+        )}
+        {versions && (
+          <>
+            <h3>{t('lenders.versions')}</h3>
+            <ul className="list">
+              {versions.map((v) => (
+                <li key={v.version}>
+                  <details>
+                    <summary>
+                      {t('lenders.version')} {v.version} · {formatDateTime(v.createdAt)} {v.current && <span className="badge">✓</span>}
+                    </summary>
+                    <PolicySummary policy={v.policy} />
+                  </details>
                 </li>
               ))}
             </ul>
-          )}
-          <label htmlFor="policy" className="sr-only">
-            {t('lenders.policy')}
-          </label>
-          <textarea id="policy" className="code" rows={18} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
-          <div className="actions">
-            <button className="primary" type="submit">
-              {t('lenders.savePolicy')}
-            </button>
-            {saved && <span role="status">{t('lenders.saved', { version: saved })}</span>}
-          </div>
-          <h3>{t('lenders.versions')}</h3>
-          <ul className="list">
-            {versions.map((v) => (
-              <li key={v.version}>
-                {t('lenders.version')} {v.version} · {formatDateTime(v.createdAt)} {v.current && <span className="badge">✓</span>}
-              </li>
-            ))}
-          </ul>
-        </form>
-      )}
+          </>
+        )}
+      </section>
     </div>
   );
 }
