@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf, requireRole } from '../../platform/auth/guard.js';
 import { ZMeSchema } from '../../platform/auth/auth.types.js';
-import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import { setSessionCookie } from '../../platform/auth/sessions.js';
 import type { AppContext } from '../../platform/http/context.js';
 import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
 import {
@@ -110,13 +110,7 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           userAgent: req.headers['user-agent'],
           requestId: req.id,
         });
-        reply.setCookie(SESSION_COOKIE, session.token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: ctx.config.cookieSecure,
-          path: '/',
-          expires: session.expiresAt,
-        });
+        setSessionCookie(reply, session, ctx.config.cookieSecure);
         return user;
       },
     );

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../http/context.js';
@@ -6,18 +5,9 @@ import { ZProblem } from '../http/openapi.js';
 import { actorOf, requireUser } from './guard.js';
 import { login, logout, register } from './auth.service.js';
 import { ZLoginRequestSchema, ZMeSchema, ZRegisterRequestSchema } from './auth.types.js';
-import { SESSION_COOKIE } from './sessions.js';
+import { SESSION_COOKIE, setSessionCookie } from './sessions.js';
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const setCookie = (reply: FastifyReply, token: string, expiresAt: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: ctx.config.cookieSecure,
-      path: '/',
-      expires: expiresAt,
-    });
-
   return async (app) => {
     app.post(
       '/auth/register',
@@ -35,7 +25,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ip: req.ip,
           userAgent: req.headers['user-agent'],
         });
-        setCookie(reply, session.token, session.expiresAt);
+        setSessionCookie(reply, session, ctx.config.cookieSecure);
         return reply.status(201).send(user);
       },
     );
@@ -57,7 +47,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           userAgent: req.headers['user-agent'],
           requestId: req.id,
         });
-        setCookie(reply, session.token, session.expiresAt);
+        setSessionCookie(reply, session, ctx.config.cookieSecure);
         return user;
       },
     );

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import type { Executor } from '../db/database.js';
 import { sessions, users, type Role } from './schema.js';
 
@@ -11,6 +12,11 @@ export interface SessionUser {
 }
 
 export const SESSION_COOKIE = 'kp_session';
+
+/** Hands a new sign-in to the browser: HttpOnly, SameSite=Lax, `Secure` behind HTTPS (COOKIE_SECURE). */
+export function setSessionCookie(reply: FastifyReply, session: { token: string; expiresAt: Date }, secure: boolean) {
+  return reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expiresAt });
+}
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
