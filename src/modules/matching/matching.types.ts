@@ -18,24 +18,11 @@ export {
   type LenderType,
   type Product,
 } from '../vocabulary/index.js';
-import type { LegalForm, LenderType, Product } from '../vocabulary/index.js';
+import { POLICY_CRITERIA, type LegalForm, type LenderType, type PolicyCriterion, type Product } from '../vocabulary/index.js';
 
 /** The credit-policy criteria, in the order reasons are listed. Names are the policy's keys. */
-export const CRITERIA = [
-  'products',
-  'amount',
-  'termMonths',
-  'federalStates',
-  'postalCodePrefixes',
-  'industries',
-  'legalForms',
-  'minYearsInBusiness',
-  'minAnnualRevenue',
-  'maxAmountToRevenue',
-  'worstRatingClass',
-  'monthlyVolumeCap',
-] as const;
-export type Criterion = (typeof CRITERIA)[number];
+export const CRITERIA = POLICY_CRITERIA;
+export type Criterion = PolicyCriterion;
 
 /** One financing request with its company, as the engine sees it. */
 export interface MatchSubject {

@@ -53,3 +53,20 @@ export const FEDERAL_STATES = [
   'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
 ] as const;
 export type FederalState = (typeof FEDERAL_STATES)[number];
+
+/** The credit-policy criteria by their policy key, in the order reasons are listed and the policy form shows them. */
+export const POLICY_CRITERIA = [
+  'products',
+  'amount',
+  'termMonths',
+  'federalStates',
+  'postalCodePrefixes',
+  'industries',
+  'legalForms',
+  'minYearsInBusiness',
+  'minAnnualRevenue',
+  'maxAmountToRevenue',
+  'worstRatingClass',
+  'monthlyVolumeCap',
+] as const;
+export type PolicyCriterion = (typeof POLICY_CRITERIA)[number];

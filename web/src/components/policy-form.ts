@@ -5,26 +5,13 @@
  */
 import type { components } from '../api/schema';
 import { parseEnglishAmount, parseGermanAmount, parsePercent } from '../format';
-import { FEDERAL_STATES, LEGAL_FORMS, PRODUCTS } from '../vocabulary';
+import { FEDERAL_STATES, LEGAL_FORMS, POLICY_CRITERIA, PRODUCTS } from '../vocabulary';
 
 export type CreditPolicy = components['schemas']['CreditPolicyVersion']['policy'];
 export type Lang = 'de' | 'en';
 
-/** The criteria the form shows; any other key of a policy is kept untouched in `extra`. */
-export const FORM_KEYS = [
-  'products',
-  'amount',
-  'termMonths',
-  'federalStates',
-  'postalCodePrefixes',
-  'industries',
-  'legalForms',
-  'minYearsInBusiness',
-  'minAnnualRevenue',
-  'maxAmountToRevenue',
-  'worstRatingClass',
-  'monthlyVolumeCap',
-] as const;
+/** The criteria the form shows (every one of the policy); any other key of a policy is kept untouched in `extra`. */
+export const FORM_KEYS = POLICY_CRITERIA;
 
 export const TERM_LIMITS = { min: 1, max: 600 } as const;
 export const YEARS_LIMITS = { min: 0, max: 200 } as const;
