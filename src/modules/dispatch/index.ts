@@ -13,3 +13,4 @@ export {
   listDispatchesOfRequest,
 } from './dispatch.service.js';
 export { dispatchRoutes, ZDispatchSchema } from './routes.js';
+export { isAwarded, LENDER_REQUEST_STATUSES, requestStatusForLender, type LenderRequestStatus } from './lender-view.js';

@@ -12,7 +12,7 @@ import { AppError } from '../../platform/http/app-error.js';
 import { berlinDate, berlinToday } from '../../platform/time.js';
 import { canSeeCompany, companies, findVisibleCompany } from '../companies/index.js';
 import { currentConsents } from '../consents/index.js';
-import { dispatches, dispatchForLender, type DispatchRow } from '../dispatch/index.js';
+import { dispatches, dispatchForLender, isAwarded, requestStatusForLender, type DispatchRow } from '../dispatch/index.js';
 // The offers table only (schema cross-import): documents sits below offers in the module order.
 import { offers } from '../offers/schema.js';
 import { financingRequests, loadRequestWithCompany, type RequestStatus } from '../requests/index.js';
@@ -33,32 +33,28 @@ const CLOSED_FOR_UPLOADS: readonly RequestStatus[] = ['withdrawn', 'rejected', '
 /** Once an offer is accepted the documents it rests on are kept (the contract was made on them). */
 const LOCKED_FOR_DELETION: readonly RequestStatus[] = ['accepted', 'signature_ready', 'signed', 'closed'];
 
-/** A lender reads documents of a request while it is open for it (and it has not declined)… */
-const OPEN_FOR_LENDERS: readonly RequestStatus[] = ['submitted', 'in_review', 'matched', 'offered'];
-/** …or, once an offer is accepted, only the lender whose offer it is. */
-const WON_BY_AN_OFFER: readonly RequestStatus[] = ['accepted', 'signature_ready', 'signed', 'closed'];
-
 /**
  * Whether a lender may read the company's documents through this dispatch: only while the company's
- * `lenderSharing` consent is given, and the request is still open for the lender (not declined by it) or
- * the lender's own offer was accepted. Withdrawn, rejected and expired requests, lost deals and declines
- * end the access; the dispatch record itself stays the lender's.
+ * `lenderSharing` consent is given, and the request is still open for the lender (as `requestStatusForLender`
+ * tells it; not declined by it) or the lender's own offer was accepted. Withdrawn, rejected and expired
+ * requests, lost deals and declines end the access; the dispatch record itself stays the lender's.
  */
 async function lenderMayReadThrough(
   db: Executor,
   dispatch: Pick<DispatchRow, 'lenderId' | 'requestId' | 'status'>,
   request: { status: RequestStatus; companyId: string },
 ): Promise<boolean> {
-  if (OPEN_FOR_LENDERS.includes(request.status)) {
-    if (dispatch.status === 'declined') return false;
-  } else if (WON_BY_AN_OFFER.includes(request.status)) {
-    const [won] = await db
-      .select({ id: offers.id })
-      .from(offers)
-      .where(and(eq(offers.requestId, dispatch.requestId), eq(offers.lenderId, dispatch.lenderId), eq(offers.status, 'accepted')))
-      .limit(1);
-    if (!won) return false;
-  } else return false;
+  const won =
+    isAwarded(request.status) &&
+    (
+      await db
+        .select({ id: offers.id })
+        .from(offers)
+        .where(and(eq(offers.requestId, dispatch.requestId), eq(offers.lenderId, dispatch.lenderId), eq(offers.status, 'accepted')))
+        .limit(1)
+    ).length > 0;
+  const open = requestStatusForLender(request.status, won) === 'open' && dispatch.status !== 'declined';
+  if (!open && !won) return false;
   return (await currentConsents(db, request.companyId)).lenderSharing;
 }
 

@@ -201,6 +201,12 @@ export async function offersView(db: Executor, requestId: string, onlyId?: strin
     .filter((o) => (!onlyId || o.id === onlyId) && (!onlyLender || o.lender.id === onlyLender));
 }
 
+/** A lender's own offer without its rank among all offers (the rank would reveal how many competitors offered, and cheaper). */
+export function ownOffer(offer: TOffer): Omit<TOffer, 'rank'> {
+  const { rank: _rank, ...rest } = offer;
+  return rest;
+}
+
 /** Ids of the requests whose accepted offer is this lender's. */
 export async function requestsWonBy(db: Executor, lenderId: string): Promise<Set<string>> {
   const rows = await db

@@ -4,14 +4,13 @@ import { actorOf, requireRole, requireUser } from '../../platform/auth/guard.js'
 import type { AppContext } from '../../platform/http/context.js';
 import { AppError } from '../../platform/http/app-error.js';
 import { ZIdParams, ZProblem } from '../../platform/http/openapi.js';
-import { declineRequest, detailForLender, listForLender } from '../dispatch/index.js';
+import { declineRequest, detailForLender, LENDER_REQUEST_STATUSES, listForLender, requestStatusForLender } from '../dispatch/index.js';
 import { ScheduleResultSchema } from '../finance/index.js';
 import { createApiKey, getWebhook, lenderPrincipal, listApiKeys, revokeApiKey, setWebhook } from '../lenders/index.js';
 import { ZCreateOfferSchema, ZDeclineSchema, ZOfferSchema } from './offers.types.js';
 import { ZRatingSchema } from '../scoring/index.js';
 import { documentsForLender, ZDocumentSchema } from '../documents/index.js';
-import { createOffer, listOffers, offerSchedule, offersView, requestsWonBy } from './offers.service.js';
-import { LENDER_REQUEST_STATUSES, ownOffer, requestStatusForLender } from './lender-view.js';
+import { createOffer, listOffers, offerSchedule, offersView, ownOffer, requestsWonBy } from './offers.service.js';
 
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem };
 const lenderSecurity: { [name: string]: string[] }[] = [{ session: [] }, { lenderApiKey: [] }];
@@ -23,7 +22,7 @@ const ZLenderRequestSummary = z.object({
   product: z.string(),
   amount: z.string(),
   termMonths: z.number().int(),
-  /** open, awarded_elsewhere, or — for the lender who won it — the deal's progress; see lender-view.ts. */
+  /** open, awarded_elsewhere, or — for the lender who won it — the deal's progress; see dispatch/lender-view.ts. */
   requestStatus: z.enum(LENDER_REQUEST_STATUSES),
   companyName: z.string(),
   federalState: z.string(),

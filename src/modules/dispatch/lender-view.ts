@@ -1,5 +1,4 @@
 import type { RequestStatus } from '../requests/index.js';
-import type { TOffer } from './offers.types.js';
 
 /**
  * A request's status as one lender may know it: still open, won by this lender (and how far its contract
@@ -21,14 +20,11 @@ export type LenderRequestStatus = (typeof LENDER_REQUEST_STATUSES)[number];
 
 const AWARDED: readonly RequestStatus[] = ['accepted', 'signature_ready', 'signed', 'closed'];
 
+/** The borrower accepted an offer: from here on the request belongs to the lender whose offer it was. */
+export const isAwarded = (status: RequestStatus) => AWARDED.includes(status);
+
 export function requestStatusForLender(status: RequestStatus, wonByThisLender: boolean): LenderRequestStatus {
-  if (AWARDED.includes(status)) return wonByThisLender ? (status as LenderRequestStatus) : 'awarded_elsewhere';
+  if (isAwarded(status)) return wonByThisLender ? (status as LenderRequestStatus) : 'awarded_elsewhere';
   if (status === 'withdrawn' || status === 'rejected' || status === 'expired') return status;
   return 'open';
-}
-
-/** A lender's own offer without its rank among all offers (the rank would reveal how many competitors offered, and cheaper). */
-export function ownOffer(offer: TOffer): Omit<TOffer, 'rank'> {
-  const { rank: _rank, ...rest } = offer;
-  return rest;
 }
