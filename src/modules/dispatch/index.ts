@@ -1,3 +1,5 @@
+// First: a pure module without imports, so its values are ready even for modules reached through an import cycle.
+export { isAwarded, LENDER_REQUEST_STATUSES, requestStatusForLender, type LenderRequestStatus } from './lender-view.js';
 export { dispatches, DISPATCH_STATUSES, type DispatchRow, type DispatchStatus } from './schema.js';
 export {
   scheduleDispatch,
@@ -13,4 +15,3 @@ export {
   listDispatchesOfRequest,
 } from './dispatch.service.js';
 export { dispatchRoutes, ZDispatchSchema } from './routes.js';
-export { isAwarded, LENDER_REQUEST_STATUSES, requestStatusForLender, type LenderRequestStatus } from './lender-view.js';
